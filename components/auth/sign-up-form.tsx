@@ -1,0 +1,67 @@
+"use client";
+import { signIn } from "next-auth/react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/form";
+import { Spinner } from "@/components/ui/spinner";
+import { api, ApiError } from "@/lib/client/api";
+
+export function SignUpForm({ callbackUrl, email: initialEmail }: { callbackUrl: string; email?: string }) {
+  const router = useRouter();
+  const [form, setForm] = useState({ name: "", email: initialEmail ?? "", password: "" });
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string>();
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    setError(undefined);
+    setFields({});
+    try {
+      await api("/api/v1/auth/register", { body: form });
+      const result = await signIn("credentials", { redirect: false, email: form.email, password: form.password, callbackUrl });
+      if (!result || result.error) throw new Error("sign-in after registration failed");
+      router.push(callbackUrl);
+      router.refresh();
+    } catch (e) {
+      setPending(false);
+      if (e instanceof ApiError) {
+        setFields(e.fields ?? {});
+        setError(e.message);
+      } else {
+        setError("Your account was created, but signing in failed. Try signing in.");
+      }
+    }
+  }
+
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+
+  return (
+    <form onSubmit={submit} className="space-y-4" noValidate>
+      {error ? <Alert tone="danger">{error}</Alert> : null}
+      <Field label="Full name" error={fields.name}>
+        {(p) => <Input {...p} name="name" autoComplete="name" required value={form.name} onChange={set("name")} />}
+      </Field>
+      <Field label="Email" error={fields.email}>
+        {(p) => <Input {...p} type="email" name="email" autoComplete="username" required value={form.email} onChange={set("email")} />}
+      </Field>
+      <Field label="Password" error={fields.password} hint="At least 12 characters. A passphrase of a few unrelated words works well.">
+        {(p) => <Input {...p} type="password" name="password" autoComplete="new-password" required value={form.password} onChange={set("password")} />}
+      </Field>
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? <Spinner label="Creating account" /> : null}
+        Create account
+      </Button>
+      <p className="text-center text-sm text-slate-600">
+        Already have an account?{" "}
+        <Link href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-medium text-brand-700 hover:underline">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

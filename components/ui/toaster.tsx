@@ -1,0 +1,8 @@
+"use client";
+import { Toaster as Sonner } from "sonner";
+
+export function Toaster() {
+  return <Sonner position="bottom-right" richColors closeButton toastOptions={{ className: "font-sans" }} />;
+}
+
+export { toast } from "sonner";

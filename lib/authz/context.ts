@@ -1,0 +1,137 @@
+// Resolves what the signed-in user is to a tenant, starting from the resource id in the request.
+// An id the user has no relation to answers 404 (never revealing that it exists); a relation without
+// the needed permission answers 403. Used by the API wrapper and by page guards alike.
+import type { Actor } from "@/lib/actor";
+import type { SessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { forbidden, notFound } from "@/lib/errors";
+import { can, grantedViaProvider, type Permission, type Role } from "./permissions";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+export interface ProviderAccess {
+  kind: "provider";
+  provider: { id: string; name: string; status: "PENDING" | "ACTIVE"; enabled: boolean };
+  membership: { id: string; role: "PROVIDER_ADMIN" | "SERVICE_USER"; status: "INVITED" | "ACCEPTED" | "CONFIRMED" } | null;
+  roles: Role[];
+}
+
+export interface OrganizationAccess {
+  kind: "organization";
+  organization: { id: string; name: string; providerId: string | null; enabled: boolean };
+  member: { id: string; role: "OWNER" | "ADMIN" | "USER"; status: "INVITED" | "ACCEPTED" | "CONFIRMED" | "REVOKED" } | null;
+  /** The user's confirmed membership in the provider that manages this organization, if any. */
+  provider: { id: string; name: string; membershipId: string; role: "PROVIDER_ADMIN" | "SERVICE_USER" } | null;
+  roles: Role[];
+}
+
+export interface PlatformAccess {
+  kind: "platform";
+  roles: Role[];
+}
+
+export type Access = ProviderAccess | OrganizationAccess | PlatformAccess;
+
+export function platformAccess(user: SessionUser): PlatformAccess {
+  return { kind: "platform", roles: user.isStaff ? ["STAFF"] : [] };
+}
+
+export async function providerAccess(user: SessionUser, providerId: string): Promise<ProviderAccess> {
+  if (!isUuid(providerId)) throw notFound("provider");
+  const provider = await db.provider.findUnique({
+    where: { id: providerId },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      enabled: true,
+      users: { where: { userId: user.id }, select: { id: true, role: true, status: true }, take: 1 },
+    },
+  });
+  if (!provider) throw notFound("provider");
+  const membership = provider.users[0] ?? null;
+  const roles: Role[] = user.isStaff ? ["STAFF"] : [];
+  if (membership?.status === "CONFIRMED" && provider.enabled && provider.status === "ACTIVE") roles.push(membership.role);
+  if (roles.length === 0) {
+    if (!membership) throw notFound("provider");
+    if (!provider.enabled) throw forbidden("This provider has been disabled by the platform operator.", "provider_disabled");
+    throw forbidden("Your membership in this provider is waiting for a provider admin to confirm it.", "membership_pending");
+  }
+  const { users: _users, ...rest } = provider;
+  return { kind: "provider", provider: rest, membership, roles };
+}
+
+export async function organizationAccess(user: SessionUser, organizationId: string): Promise<OrganizationAccess> {
+  if (!isUuid(organizationId)) throw notFound("organization");
+  const organization = await db.organization.findUnique({
+    where: { id: organizationId },
+    select: {
+      id: true,
+      name: true,
+      providerId: true,
+      enabled: true,
+      members: { where: { userId: user.id }, select: { id: true, role: true, status: true }, take: 1 },
+      provider: {
+        select: {
+          id: true,
+          name: true,
+          enabled: true,
+          status: true,
+          users: {
+            where: { userId: user.id, status: "CONFIRMED" },
+            select: { id: true, role: true, clientScoped: true, clients: { where: { organizationId }, select: { organizationId: true } } },
+            take: 1,
+          },
+        },
+      },
+    },
+  });
+  if (!organization) throw notFound("organization");
+  const member = organization.members[0] ?? null;
+  const roles: Role[] = [];
+  if (member?.status === "CONFIRMED" && organization.enabled) {
+    roles.push(member.role === "OWNER" ? "ORG_OWNER" : member.role === "ADMIN" ? "ORG_ADMIN" : "ORG_USER");
+    if (member.role === "OWNER" && !organization.providerId) roles.push("SELF_BILLED_OWNER");
+  }
+  let provider: OrganizationAccess["provider"] = null;
+  const providerUser = organization.provider?.users[0];
+  if (organization.provider?.enabled && organization.provider.status === "ACTIVE" && providerUser) {
+    const inScope = !providerUser.clientScoped || providerUser.clients.length > 0;
+    if (inScope) {
+      provider = { id: organization.provider.id, name: organization.provider.name, membershipId: providerUser.id, role: providerUser.role };
+      roles.push(providerUser.role);
+    }
+  }
+  if (roles.length === 0) {
+    if (!member) throw notFound("organization");
+    if (!organization.enabled) throw forbidden("This organization is disabled.", "organization_disabled");
+    if (member.status === "REVOKED") throw forbidden("Your access to this organization has been revoked.", "member_revoked");
+    throw forbidden("Your membership in this organization is waiting for an administrator to confirm it.", "membership_pending");
+  }
+  return {
+    kind: "organization",
+    organization: { id: organization.id, name: organization.name, providerId: organization.providerId, enabled: organization.enabled },
+    member,
+    provider,
+    roles,
+  };
+}
+
+const DENIED: Partial<Record<Permission, string>> = {
+  "org.items.read": "Provider members cannot view a client organization's credentials.",
+  "org.billing.read": "Billing of this organization is managed by its provider.",
+};
+
+export function requirePermission(access: Access, permission: Permission): void {
+  if (!can(access.roles, permission)) throw forbidden(DENIED[permission]);
+}
+
+/** The actor for events: acting for the provider when a provider role is what grants the action. */
+export function actorFor(user: SessionUser, access: Access, permission: Permission | undefined): Actor {
+  const viaProvider = access.kind === "organization" && access.provider && permission && grantedViaProvider(access.roles, permission);
+  return { userId: user.id, name: user.name, email: user.email, actingProviderId: viaProvider ? access.provider!.id : null };
+}

@@ -1,0 +1,83 @@
+// The same authorization as the API, for server-rendered pages: not signed in → the sign-in page
+// (coming back afterwards), unknown or other-tenant id → 404, not allowed → 403 (app/forbidden.tsx).
+// Pages must call these themselves: Next.js renders layouts and pages in parallel.
+import { headers } from "next/headers";
+import { forbidden, notFound, redirect } from "next/navigation";
+import { currentUser, type SessionUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import {
+  organizationAccess,
+  platformAccess,
+  providerAccess,
+  requirePermission,
+  type OrganizationAccess,
+  type PlatformAccess,
+  type ProviderAccess,
+} from "./context";
+import type { Permission } from "./permissions";
+
+export async function signInUrl(): Promise<string> {
+  const here = (await headers()).get("x-pathname") ?? "/";
+  return `/sign-in?callbackUrl=${encodeURIComponent(here)}`;
+}
+
+export async function requirePageUser(): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect(await signInUrl());
+  return user;
+}
+
+function interrupt(error: unknown): never {
+  if (error instanceof AppError) {
+    if (error.status === 404) notFound();
+    if (error.status === 403) forbidden();
+  }
+  throw error;
+}
+
+export async function staffPage(permission: Permission = "platform.providers.read"): Promise<{ user: SessionUser; access: PlatformAccess }> {
+  const user = await requirePageUser();
+  const access = platformAccess(user);
+  try {
+    requirePermission(access, permission);
+  } catch (error) {
+    interrupt(error);
+  }
+  return { user, access };
+}
+
+export async function providerPage(providerId: string, permission: Permission): Promise<{ user: SessionUser; access: ProviderAccess }> {
+  const user = await requirePageUser();
+  try {
+    const access = await providerAccess(user, providerId);
+    requirePermission(access, permission);
+    return { user, access };
+  } catch (error) {
+    interrupt(error);
+  }
+}
+
+export async function organizationPage(organizationId: string, permission: Permission): Promise<{ user: SessionUser; access: OrganizationAccess }> {
+  const user = await requirePageUser();
+  try {
+    const access = await organizationAccess(user, organizationId);
+    requirePermission(access, permission);
+    return { user, access };
+  } catch (error) {
+    interrupt(error);
+  }
+}
+
+/**
+ * For section layouts: the access, or the refusal to explain in place of the section (disabled
+ * provider, membership awaiting confirmation...). 404s still become the not-found page.
+ */
+export async function sectionAccess<A>(resolve: (user: SessionUser) => Promise<A>): Promise<{ user: SessionUser; access: A } | { user: SessionUser; refusal: AppError }> {
+  const user = await requirePageUser();
+  try {
+    return { user, access: await resolve(user) };
+  } catch (error) {
+    if (error instanceof AppError && error.status === 403) return { user, refusal: error };
+    interrupt(error);
+  }
+}

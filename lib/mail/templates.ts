@@ -1,0 +1,95 @@
+// The product's outgoing messages. Each returns text and HTML versions and lists its links.
+import { env } from "@/lib/env";
+import type { MailMessage } from "./mailer";
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+export function appUrl(pathname: string, query: Record<string, string> = {}): string {
+  const url = new URL(pathname, `${env().APP_URL}/`);
+  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+  return url.toString();
+}
+
+interface Layout {
+  to: string;
+  subject: string;
+  paragraphs: string[];
+  action?: { label: string; url: string };
+  footer?: string;
+}
+
+/** One consistent look for every message: a heading, paragraphs, one button, a quiet footer. */
+function compose({ to, subject, paragraphs, action, footer }: Layout): MailMessage {
+  const text = [...paragraphs, ...(action ? [`${action.label}: ${action.url}`] : []), ...(footer ? [footer] : [])].join("\n\n");
+  const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#0f172a;max-width:560px;margin:0 auto;padding:24px">
+<h1 style="font-size:20px">${escapeHtml(subject)}</h1>
+${paragraphs.map((p) => `<p style="line-height:1.5">${escapeHtml(p)}</p>`).join("\n")}
+${action ? `<p><a href="${escapeHtml(action.url)}" style="display:inline-block;background:#4338ca;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(action.label)}</a></p><p style="font-size:12px;color:#475569">Or paste this link into your browser: ${escapeHtml(action.url)}</p>` : ""}
+${footer ? `<p style="font-size:12px;color:#475569">${escapeHtml(footer)}</p>` : ""}
+</body></html>`;
+  return { to, subject, text, html, links: action ? [action.url] : [] };
+}
+
+const expiryNote = (hours: number) =>
+  `This link works once and expires in ${hours % 24 === 0 ? `${hours / 24} day${hours === 24 ? "" : "s"}` : `${hours} hours`}. If you did not expect it, ignore this message.`;
+
+export function providerSetupInvitationMail(input: { to: string; providerName: string; providerId: string; token: string }): MailMessage {
+  return compose({
+    to: input.to,
+    subject: `Set up ${input.providerName} on Provider Portal`,
+    paragraphs: [
+      `You have been invited to set up the provider "${input.providerName}".`,
+      "Sign in or create an account with this email address, then complete the setup to become the provider's first admin.",
+    ],
+    action: { label: "Set up your provider", url: appUrl(`/setup/${input.providerId}`, { token: input.token }) },
+    footer: expiryNote(env().SETUP_TOKEN_TTL_HOURS),
+  });
+}
+
+export function providerUserInvitationMail(input: {
+  to: string;
+  providerName: string;
+  providerId: string;
+  providerUserId: string;
+  role: "PROVIDER_ADMIN" | "SERVICE_USER";
+  invitedBy: string;
+  token: string;
+}): MailMessage {
+  return compose({
+    to: input.to,
+    subject: `Join ${input.providerName} on Provider Portal`,
+    paragraphs: [
+      `${input.invitedBy} invited you to join "${input.providerName}" as ${input.role === "PROVIDER_ADMIN" ? "a Provider Admin" : "a Service User"}.`,
+      "Accept with this email address; an admin then confirms your membership.",
+    ],
+    action: {
+      label: "Accept invitation",
+      url: appUrl(`/invitations/provider/${input.providerId}/${input.providerUserId}`, { token: input.token }),
+    },
+    footer: expiryNote(env().INVITE_TOKEN_TTL_HOURS),
+  });
+}
+
+export function organizationInvitationMail(input: {
+  to: string;
+  organizationName: string;
+  organizationId: string;
+  memberId: string;
+  role: "OWNER" | "ADMIN" | "USER";
+  invitedBy: string;
+  token: string;
+}): MailMessage {
+  const role = { OWNER: "an Owner", ADMIN: "an Admin", USER: "a User" }[input.role];
+  return compose({
+    to: input.to,
+    subject: `Join ${input.organizationName}`,
+    paragraphs: [`${input.invitedBy} invited you to join the organization "${input.organizationName}" as ${role}.`],
+    action: {
+      label: "Accept invitation",
+      url: appUrl(`/invitations/organization/${input.organizationId}/${input.memberId}`, { token: input.token }),
+    },
+    footer: expiryNote(env().INVITE_TOKEN_TTL_HOURS),
+  });
+}

@@ -1,0 +1,50 @@
+// Running Next.js's own CLI from our scripts (build, start, dev) and waiting for the server.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+const NEXT_BIN = path.resolve("node_modules", "next", "dist", "bin", "next");
+
+export function hasBuild(): boolean {
+  return existsSync(path.resolve(".next", "BUILD_ID"));
+}
+
+export function buildApp(env: NodeJS.ProcessEnv = process.env): void {
+  const started = Date.now();
+  console.log("Building the app (next build)…");
+  const result = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
+  console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+export function startNext(mode: "start" | "dev", port: number, env: NodeJS.ProcessEnv, quiet = false): ChildProcess {
+  return spawn(process.execPath, [NEXT_BIN, mode, "--port", String(port)], {
+    stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+    env: { ...env, PORT: String(port), ...(mode === "start" ? { NODE_ENV: "production" } : { NODE_ENV: "development" }) },
+  });
+}
+
+export async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited (code ${child.exitCode}) before it was ready`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`the server did not answer ${url}/api/health within ${timeoutMs / 1000} s`);
+}
+
+/** Stops the child with the parent, and the parent with the child. */
+export function tieLifetimes(child: ChildProcess): void {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      child.kill(signal);
+    });
+  }
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+}
