@@ -6,7 +6,7 @@
 //   5. parses query and body with zod — 400 with per-field messages;
 //   6. runs the handler and maps every error to the API.md error shape (never a 500 for bad input).
 import type { NextRequest } from "next/server";
-import { z } from "zod";
+import { type z } from "zod";
 import type { Actor, RequestMeta } from "@/lib/actor";
 import { claimsFromCookies, userFromClaims, type SessionUser } from "@/lib/auth/session";
 import {

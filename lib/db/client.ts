@@ -3,7 +3,7 @@
 // use, never at import, so `next build` never touches a database. Cached on globalThis because
 // Next.js evaluates this module separately for pages and route handlers in one process.
 import path from "node:path";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -52,7 +52,12 @@ function open(purpose: string): Backend {
     release = acquireEmbeddedLock(path.resolve(e.DATA_DIR), purpose);
     mkdirSync(dataPath, { recursive: true });
   }
-  const pglite = new PGlite(dataPath, { extensions: { pg_trgm } });
+  // Test support: an in-memory database can start from a migrated snapshot instead of migrating.
+  const template = dataPath.startsWith("memory://") ? process.env.PGLITE_TEMPLATE : undefined;
+  const pglite = new PGlite(dataPath, {
+    extensions: { pg_trgm },
+    ...(template ? { loadDataDir: new Blob([readFileSync(template)]) } : {}),
+  });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     kind: "embedded",

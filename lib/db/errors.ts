@@ -1,5 +1,5 @@
 // Database errors that mean "the request conflicts with existing data" rather than "the server broke".
-import { AppError, conflict, notFound } from "@/lib/errors";
+import { type AppError, conflict, notFound } from "@/lib/errors";
 
 interface PrismaLikeError {
   code?: string;

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { passwordWeakness } from "./password-policy";
+
+describe("passwordWeakness", () => {
+  it("accepts long, uncommon passwords", () => {
+    expect(passwordWeakness("correct stapler orbit 42")).toBeNull();
+    expect(passwordWeakness("Tz8#qLw!pV2m")).toBeNull();
+  });
+
+  it.each([
+    ["short1!", /at least 12/],
+    ["password1234", /too common/],
+    ["P@ssw0rd2024!", /too common/],
+    ["Qwerty123456", /too common/],
+    ["summer2026!!", /too common/],
+    ["aaaaaaaaaaaaaaa", /repeat a single character/],
+    ["abcabcabcabc", /repeat a short pattern/],
+  ])("refuses %s", (password, reason) => {
+    expect(passwordWeakness(password)).toMatch(reason);
+  });
+
+  it("refuses a password containing the email's local part", () => {
+    expect(passwordWeakness("margaret-is-great-99", { email: "margaret@x.test" })).toMatch(/email address/);
+  });
+});
