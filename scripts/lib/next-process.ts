@@ -12,7 +12,10 @@ export function hasBuild(): boolean {
 export function buildApp(env: NodeJS.ProcessEnv = process.env): void {
   const started = Date.now();
   console.log("Building the app (next build)…");
-  const result = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+  const result = spawnSync(process.execPath, [NEXT_BIN, "build"], {
+    stdio: "inherit",
+    env: { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
   console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
@@ -20,7 +23,7 @@ export function buildApp(env: NodeJS.ProcessEnv = process.env): void {
 export function startNext(mode: "start" | "dev", port: number, env: NodeJS.ProcessEnv, quiet = false): ChildProcess {
   return spawn(process.execPath, [NEXT_BIN, mode, "--port", String(port)], {
     stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
-    env: { ...env, PORT: String(port), ...(mode === "start" ? { NODE_ENV: "production" } : { NODE_ENV: "development" }) },
+    env: { ...env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: mode === "start" ? "production" : "development" },
   });
 }
 

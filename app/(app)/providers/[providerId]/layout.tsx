@@ -1,0 +1,43 @@
+// A provider's section: sidebar with what the member's role allows, or a notice when the provider
+// is disabled or the membership awaits confirmation.
+import type { ReactNode } from "react";
+import { BarChart3, Building2, CreditCard, ScrollText, Settings, Users } from "lucide-react";
+import { AccessNotice } from "@/components/shell/access-notice";
+import { SectionTitle } from "@/components/shell/section-title";
+import { SectionLayout, SideNav, type NavItem } from "@/components/shell/side-nav";
+import { Badge } from "@/components/ui/badge";
+import { providerAccess } from "@/lib/authz/context";
+import { sectionAccess } from "@/lib/authz/page-guards";
+import { can, type Permission } from "@/lib/authz/permissions";
+
+const ROLE_LABEL = { PROVIDER_ADMIN: "Provider Admin", SERVICE_USER: "Service User", STAFF: "Platform staff" } as const;
+
+export default async function ProviderLayout({ params, children }: { params: Promise<{ providerId: string }>; children: ReactNode }) {
+  const { providerId } = await params;
+  const result = await sectionAccess((user) => providerAccess(user, providerId));
+  if ("refusal" in result) return <AccessNotice error={result.refusal} />;
+  const { access } = result;
+  const base = `/providers/${providerId}`;
+  const items: (NavItem & { permission: Permission })[] = [
+    { href: base, label: "Clients", icon: <Building2 />, exact: true, permission: "provider.clients.read" },
+    { href: `${base}/people`, label: "People", icon: <Users />, permission: "provider.users.read" },
+    { href: `${base}/events`, label: "Event log", icon: <ScrollText />, permission: "provider.events.read" },
+    { href: `${base}/billing`, label: "Billing", icon: <CreditCard />, permission: "provider.billing.read" },
+    { href: `${base}/reports`, label: "Reports", icon: <BarChart3 />, permission: "provider.reports.read" },
+    { href: `${base}/settings`, label: "Settings", icon: <Settings />, permission: "provider.update" },
+  ];
+  const role = access.membership?.status === "CONFIRMED" ? access.membership.role : "STAFF";
+  return (
+    <SectionLayout
+      nav={
+        <SideNav
+          label="Provider"
+          header={<SectionTitle kicker="Provider" name={access.provider.name} badge={<Badge tone="brand">{ROLE_LABEL[role]}</Badge>} />}
+          items={items.filter((item) => can(access.roles, item.permission)).map(({ permission: _p, ...item }) => item)}
+        />
+      }
+    >
+      {children}
+    </SectionLayout>
+  );
+}
