@@ -39,8 +39,9 @@ test("turn on two-step login, then sign in with an authenticator code and with a
   await dialog.getByRole("button", { name: "Turn on" }).click();
 
   const codesDialog = page.getByRole("dialog", { name: "Your recovery codes" });
-  const codes = await codesDialog.getByRole("list", { name: "Recovery codes" }).getByRole("listitem").allTextContents();
-  expect(codes).toHaveLength(10);
+  const codeItems = codesDialog.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
+  await expect(codeItems).toHaveCount(10);
+  const codes = await codeItems.allTextContents();
   for (const code of codes) expect(code).toMatch(/^[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}$/);
   await expect(codesDialog.getByRole("link", { name: "Download" })).toHaveAttribute("download", "provider-portal-recovery-codes.txt");
   await expectAccessible(page);
