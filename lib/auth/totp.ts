@@ -3,10 +3,10 @@
 // into the time step it belongs to, which the caller stores so no code is ever accepted twice.
 import { Secret, TOTP } from "otpauth";
 
-export const TOTP_PERIOD_SECONDS = 30;
-export const TOTP_DIGITS = 6;
+const TOTP_PERIOD_SECONDS = 30;
+const TOTP_DIGITS = 6;
 /** Steps either side of now that still count (clock drift, typing time). */
-export const TOTP_WINDOW = 1;
+const TOTP_WINDOW = 1;
 const ISSUER = "Provider Portal";
 /** 160 bits, the HMAC-SHA-1 key size RFC 4226 recommends. */
 const SECRET_BYTES = 20;

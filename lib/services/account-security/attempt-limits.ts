@@ -8,8 +8,8 @@
 import { AppError, tooManyRequests, unprocessable } from "@/lib/errors";
 import { blockedFor, limiter, penalize, reset } from "@/lib/rate-limit";
 
-export const CODE_ATTEMPTS = { points: 5, duration: 900 };
-export const PASSWORD_ATTEMPTS = { points: 10, duration: 900 };
+const CODE_ATTEMPTS = { points: 5, duration: 900 };
+const PASSWORD_ATTEMPTS = { points: 10, duration: 900 };
 
 export const codeLimiter = () => limiter("second-factor", CODE_ATTEMPTS);
 const passwordLimiter = () => limiter("reauth-password", PASSWORD_ATTEMPTS);

@@ -5,12 +5,12 @@ import { normalizeTotpCode } from "@/lib/auth/totp";
 
 const text = (missing: string) => z.string({ message: missing }).min(1, missing).max(256, "Use at most 256 characters.");
 
-export const totpCodeSchema = z
+const totpCodeSchema = z
   .string({ message: "Enter the 6-digit code from your authenticator app." })
   .refine((v) => normalizeTotpCode(v) !== null, "Enter the 6-digit code from your authenticator app.");
 
 /** An authenticator code or a recovery code. */
-export const secondFactorCodeSchema = z
+const secondFactorCodeSchema = z
   .string({ message: "Enter a code from your authenticator app or a recovery code." })
   .refine(
     (v) => normalizeTotpCode(v) !== null || normalizeRecoveryCode(v) !== null,
