@@ -5,15 +5,14 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { requestMeta } from "@/lib/api/request-meta";
 import { authenticate, SignInError } from "@/lib/services/accounts/authenticate";
-
-const SESSION_HOURS = 12;
+import { SESSION_MAX_AGE_SECONDS } from "./session";
 
 export function authOptions(): NextAuthOptions {
   const e = env();
   process.env.NEXTAUTH_URL ??= e.APP_URL;
   return {
     secret: e.NEXTAUTH_SECRET,
-    session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600, updateAge: 3600 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 3600 },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       CredentialsProvider({

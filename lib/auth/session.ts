@@ -1,7 +1,7 @@
 // Who is signed in. The next-auth JWT only carries the user id and the session version it was issued
 // with; every request re-reads the user, so a deleted user or a bumped session version (password
 // change, sign-out everywhere) loses access on the very next request.
-import { decode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -18,6 +18,9 @@ export interface SessionClaims {
   uid: string;
   sv: number;
 }
+
+/** How long a session lasts (next-auth's JWT and cookie lifetime). */
+export const SESSION_MAX_AGE_SECONDS = 12 * 3600;
 
 export function sessionCookieName(): string {
   return env().APP_URL.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
@@ -65,4 +68,29 @@ export async function userFromClaims(claims: SessionClaims | null): Promise<Sess
 /** The signed-in user for a server component or server action, or null. */
 export async function currentUser(): Promise<SessionUser | null> {
   return userFromClaims(await claimsFromCookies(await cookies()));
+}
+
+function sessionCookie(value: string, maxAge: number): string {
+  const secure = env().APP_URL.startsWith("https://");
+  const expires = new Date(Date.now() + maxAge * 1000).toUTCString();
+  return `${sessionCookieName()}=${value}; Path=/; Expires=${expires}; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+}
+
+/**
+ * A Set-Cookie value carrying a fresh session for `user` at `sessionVersion`, in the same form
+ * next-auth issues at sign-in. Used after a password change: the version bump ends every session,
+ * and the browser that made the change is handed a new one instead of being asked to sign in again.
+ */
+export async function issueSessionCookie(user: { id: string; email: string; name: string }, sessionVersion: number): Promise<string> {
+  const token = await encode({
+    token: { sub: user.id, name: user.name, email: user.email, uid: user.id, sv: sessionVersion },
+    secret: env().NEXTAUTH_SECRET,
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
+  return sessionCookie(token, SESSION_MAX_AGE_SECONDS);
+}
+
+/** A Set-Cookie value that deletes the session cookie (after sign-out everywhere). */
+export function clearedSessionCookie(): string {
+  return sessionCookie("", 0);
 }

@@ -61,6 +61,7 @@ export const EVENT_TYPES = {
   USER_2FA_ENABLED: "account",
   USER_2FA_DISABLED: "account",
   USER_RECOVERY_CODE_USED: "account",
+  USER_RECOVERY_CODES_REGENERATED: "account",
   USER_PASSWORD_CHANGED: "account",
   USER_SIGNED_OUT_EVERYWHERE: "account",
   INVOICE_ISSUED: "billing",

@@ -93,3 +93,78 @@ export function organizationInvitationMail(input: {
     footer: expiryNote(env().INVITE_TOKEN_TTL_HOURS),
   });
 }
+
+// ── Account security notices: tell the account's owner whenever its sign-in protection changes,
+// so a change they did not make is noticed at once.
+
+interface SecurityNotice {
+  to: string;
+  at: Date;
+  ip: string | null;
+}
+
+function occurrence({ at, ip }: SecurityNotice): string {
+  const stamp = `${at.toISOString().slice(0, 10)} at ${at.toISOString().slice(11, 16)} UTC`;
+  return ip ? `on ${stamp} from the address ${ip}` : `on ${stamp}`;
+}
+
+const NOT_YOU =
+  "If this was not you, someone else can sign in to your account: change your password at once, turn two-step login off and on again to replace your authenticator and recovery codes, and tell your provider's administrators.";
+
+const reviewAction = () => ({ label: "Review your account security", url: appUrl("/account") });
+
+// Turning two-step login off with a recovery code is told in twoFactorDisabledMail instead.
+const RECOVERY_PURPOSES = {
+  sign_in: "to sign in",
+  regenerate_recovery_codes: "to create new recovery codes",
+} as const;
+
+export function recoveryCodeUsedMail(input: SecurityNotice & { purpose: keyof typeof RECOVERY_PURPOSES; recoveryCodesLeft: number }): MailMessage {
+  const left =
+    input.recoveryCodesLeft === 0
+      ? "You have no recovery codes left. Create new ones in your account settings now, or you may lose access if you lose your authenticator."
+      : `You have ${input.recoveryCodesLeft} recovery code${input.recoveryCodesLeft === 1 ? "" : "s"} left. Each works once; create new ones in your account settings when they run low.`;
+  return compose({
+    to: input.to,
+    subject: "A recovery code was used on your account",
+    paragraphs: [`One of your recovery codes was used ${RECOVERY_PURPOSES[input.purpose]} ${occurrence(input)}.`, left, NOT_YOU],
+    action: reviewAction(),
+  });
+}
+
+export function passwordChangedMail(input: SecurityNotice): MailMessage {
+  return compose({
+    to: input.to,
+    subject: "Your password was changed",
+    paragraphs: [
+      `The password of your Provider Portal account was changed ${occurrence(input)}. Every other session was signed out.`,
+      "If this was not you, someone else knows your password: contact your provider's administrators or platform support at once.",
+    ],
+    action: reviewAction(),
+  });
+}
+
+export function twoFactorEnabledMail(input: SecurityNotice): MailMessage {
+  return compose({
+    to: input.to,
+    subject: "Two-step login is on",
+    paragraphs: [
+      `Two-step login was turned on for your account ${occurrence(input)}. From now on, signing in needs a code from your authenticator app or one of your recovery codes.`,
+      "Keep your recovery codes somewhere safe and separate from your authenticator: nobody, not even platform support, can sign you in without them.",
+      "If this was not you, someone else has access to your account: contact your provider's administrators or platform support at once.",
+    ],
+    action: reviewAction(),
+  });
+}
+
+export function twoFactorDisabledMail(input: SecurityNotice & { withRecoveryCode: boolean }): MailMessage {
+  return compose({
+    to: input.to,
+    subject: "Two-step login was turned off",
+    paragraphs: [
+      `Two-step login was turned off for your account ${occurrence(input)}${input.withRecoveryCode ? ", confirmed with one of your recovery codes" : ""}. Signing in now needs only your password, and your recovery codes no longer work.`,
+      NOT_YOU,
+    ],
+    action: reviewAction(),
+  });
+}

@@ -1,12 +1,19 @@
 // Checking a sign-in attempt: rate limited per email and address, constant-time-ish for unknown
-// accounts, and every outcome recorded as an event (USER_LOGGED_IN / USER_LOGIN_FAILED).
-import type { RequestMeta } from "@/lib/actor";
+// accounts, and every outcome recorded as an event (USER_LOGGED_IN / USER_LOGIN_FAILED). Accounts
+// with two-step login also need an authenticator code or a recovery code after the password; code
+// guesses have their own per-account limit (lib/services/account-security/attempt-limits.ts).
+import type { Actor, RequestMeta } from "@/lib/actor";
 import { dummyPasswordHash, verifyPassword } from "@/lib/crypto/password";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { transaction } from "@/lib/db/transaction";
 import { env } from "@/lib/env";
 import { recordEvent } from "@/lib/events/recorder";
+import { sendMailSafely } from "@/lib/mail/mailer";
+import { recoveryCodeUsedMail } from "@/lib/mail/templates";
 import { blockedFor, limiter, penalize, reset } from "@/lib/rate-limit";
+import { codeLimiter } from "@/lib/services/account-security/attempt-limits";
+import { consumeSecondFactor, type SecondFactorUse } from "@/lib/services/account-security/second-factor";
+import { lockSecurityState } from "@/lib/services/account-security/security-state";
 import { normalizeEmail } from "@/lib/validation";
 
 /** Error codes next-auth passes back to the sign-in page as `?error=`. */
@@ -56,7 +63,7 @@ export async function authenticate(credentials: Credentials, meta: RequestMeta):
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true },
+    select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true, totpEnabledAt: true },
   });
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), credentials.password);
   if (!user || !passwordOk) {
@@ -66,15 +73,49 @@ export async function authenticate(credentials: Credentials, meta: RequestMeta):
   }
 
   await reset(perAccount, accountKey);
-  await transaction((tx) =>
-    recordEvent(tx, {
-      type: "USER_LOGGED_IN",
-      actor: { userId: user.id, name: user.name, email: user.email },
-      meta,
-      target: { type: "USER", id: user.id, name: user.email },
-    }),
-  );
-  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+  const actor: Actor = { userId: user.id, name: user.name, email: user.email };
+  if (!user.totpEnabledAt) {
+    await transaction((tx) => recordLogin(tx, actor, meta, null));
+    return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+  }
+  return signInWithSecondFactor(actor, credentials, meta);
+}
+
+async function signInWithSecondFactor(actor: Actor, credentials: Credentials, meta: RequestMeta): Promise<AuthenticatedUser> {
+  // Without a code this is the normal first half of a two-step sign-in, not a failure.
+  if (!credentials.totp && !credentials.recoveryCode) throw new SignInError("TOTP_REQUIRED");
+  const codes = codeLimiter();
+  if ((await blockedFor(codes, actor.userId)) > 0) throw new SignInError("RATE_LIMITED");
+  const now = new Date();
+  const outcome = await transaction(async (tx) => {
+    const state = await lockSecurityState(tx, actor.userId);
+    const used = await consumeSecondFactor(tx, state, { totp: credentials.totp, recoveryCode: credentials.recoveryCode }, "sign_in", { actor, meta }, now);
+    if (!used) return null;
+    await recordLogin(tx, actor, meta, used);
+    return { used, sessionVersion: state.sessionVersion };
+  });
+  if (!outcome) {
+    await penalize(codes, actor.userId);
+    await recordLoginFailure(actor, actor.email, credentials.totp ? "invalid_totp" : "invalid_recovery_code", meta);
+    throw new SignInError("TOTP_INVALID");
+  }
+  await reset(codes, actor.userId);
+  if (outcome.used.method === "recovery_code") {
+    await sendMailSafely(
+      recoveryCodeUsedMail({ to: actor.email, at: now, ip: meta.ip, purpose: "sign_in", recoveryCodesLeft: outcome.used.recoveryCodesLeft ?? 0 }),
+    );
+  }
+  return { id: actor.userId, email: actor.email, name: actor.name, sessionVersion: outcome.sessionVersion };
+}
+
+function recordLogin(tx: Tx, actor: Actor, meta: RequestMeta, secondFactor: SecondFactorUse | null): Promise<void> {
+  return recordEvent(tx, {
+    type: "USER_LOGGED_IN",
+    actor,
+    meta,
+    target: { type: "USER", id: actor.userId, name: actor.email },
+    ...(secondFactor ? { details: { secondFactor: secondFactor.method } } : {}),
+  });
 }
 
 async function recordLoginFailure(

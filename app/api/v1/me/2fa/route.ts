@@ -1,0 +1,13 @@
+// GET /api/v1/me/2fa → {enabled, enabledAt, recoveryCodesLeft}
+// DELETE /api/v1/me/2fa {password, code} → turns two-step login off (code: authenticator or recovery code).
+import { userRoute } from "@/lib/api/handler";
+import { disableTwoFactor } from "@/lib/services/account-security/disable-two-factor";
+import { DisableTwoFactorBody } from "@/lib/services/account-security/schemas";
+import { twoFactorStatus } from "@/lib/services/account-security/two-factor-status";
+
+export const GET = userRoute({}, async ({ user }) => twoFactorStatus(user.id));
+
+export const DELETE = userRoute({ body: DisableTwoFactorBody }, async ({ body, actor, meta }) => {
+  await disableTwoFactor(body, { actor, meta });
+  return { enabled: false };
+});

@@ -1,0 +1,66 @@
+"use client";
+// Changing the password. The API ends every other session and hands this browser a new session
+// cookie, so the person stays signed in here.
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/form";
+import { Spinner } from "@/components/ui/spinner";
+import { toast } from "@/components/ui/toaster";
+import { api, ApiError, errorMessage } from "@/lib/client/api";
+
+const EMPTY = { currentPassword: "", newPassword: "", confirmPassword: "" };
+
+export function PasswordChangeForm({ email }: { email: string }) {
+  const router = useRouter();
+  const [form, setForm] = useState(EMPTY);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string>();
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(undefined);
+    if (form.newPassword !== form.confirmPassword) {
+      setFields({ confirmPassword: "The new passwords do not match." });
+      return;
+    }
+    setFields({});
+    setPending(true);
+    try {
+      await api("/api/v1/me/password", { body: { currentPassword: form.currentPassword, newPassword: form.newPassword } });
+      setForm(EMPTY);
+      toast.success("Password changed. You were signed out everywhere else.");
+      router.refresh();
+    } catch (e) {
+      if (e instanceof ApiError && e.fields) setFields(e.fields);
+      else setError(errorMessage(e));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+
+  return (
+    <form onSubmit={submit} className="max-w-md space-y-4" noValidate>
+      {error ? <Alert tone="danger">{error}</Alert> : null}
+      {/* Tells password managers which account the new password belongs to. */}
+      <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
+      <Field label="Current password" error={fields.currentPassword}>
+        {(p) => <Input {...p} type="password" name="currentPassword" autoComplete="current-password" value={form.currentPassword} onChange={set("currentPassword")} />}
+      </Field>
+      <Field label="New password" error={fields.newPassword} hint="At least 12 characters. A passphrase of a few unrelated words works well.">
+        {(p) => <Input {...p} type="password" name="newPassword" autoComplete="new-password" value={form.newPassword} onChange={set("newPassword")} />}
+      </Field>
+      <Field label="Confirm new password" error={fields.confirmPassword}>
+        {(p) => <Input {...p} type="password" name="confirmPassword" autoComplete="new-password" value={form.confirmPassword} onChange={set("confirmPassword")} />}
+      </Field>
+      <Button type="submit" disabled={pending || !form.currentPassword || !form.newPassword}>
+        {pending ? <Spinner label="Changing password" /> : null}
+        Change password
+      </Button>
+    </form>
+  );
+}
