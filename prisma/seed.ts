@@ -15,6 +15,8 @@ import type { EventInput } from "@/lib/events/recorder";
 import { recordEvents } from "@/lib/events/recorder";
 import { sendMailSafely } from "@/lib/mail/mailer";
 import { providerSetupInvitationMail } from "@/lib/mail/templates";
+import { lastClosedPeriod, periodOf, shiftPeriod } from "@/lib/billing/period";
+import { runBilling } from "@/lib/services/billing/run-billing";
 import type { CollectionPermission, OrganizationPlan, PolicyType } from "@/lib/db/generated/client.ts";
 
 export const DEMO_PASSWORD = "Portal-Demo-2026";
@@ -73,6 +75,10 @@ export async function seedDemo(): Promise<{ seededNow: boolean; signIns: DemoSig
   const setupToken = newToken();
   const pending = await transaction((tx) => load(tx, passwordHash, setupToken), { timeout: 300_000 });
   if (!pending) return { seededNow: false, signIns: SIGN_INS };
+  // Invoices for the demo's completed months, as the monthly billing job would have issued them.
+  for (let period = periodOf(new Date(Date.now() - 90 * DAY)); period <= lastClosedPeriod(new Date()); period = shiftPeriod(period, 1)) {
+    await runBilling(period);
+  }
   await sendMailSafely(providerSetupInvitationMail({ to: pending.email, providerName: pending.name, providerId: pending.id, token: setupToken }));
   return { seededNow: true, signIns: SIGN_INS };
 }
@@ -111,6 +117,7 @@ async function load(tx: Tx, passwordHash: string, setupToken: string): Promise<{
       businessName: "Northwind IT Services LLC",
       billingEmail: "billing@northwind.example",
       status: "ACTIVE",
+      billingMode: "CONSOLIDATED",
       createdAt: at(start),
     },
   });
@@ -266,6 +273,12 @@ async function load(tx: Tx, passwordHash: string, setupToken: string): Promise<{
       }
     }
   }
+
+  // Consolidated billing draws client seats from a minimum per plan, set a little above what is assigned.
+  const assigned = await tx.organization.groupBy({ by: ["plan"], where: { providerId: provider.id }, _sum: { seats: true } });
+  await tx.providerSeatMinimum.createMany({
+    data: assigned.map((row) => ({ providerId: provider.id, plan: row.plan, seatMinimum: Math.ceil(((row._sum.seats ?? 0) * 1.1) / 50) * 50 })),
+  });
 
   // A provider waiting for its first admin (the setup mail goes to the outbox after commit).
   const contoso = await tx.provider.create({ data: { name: "Contoso Managed Services", type: "MSP" } });

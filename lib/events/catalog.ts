@@ -65,6 +65,11 @@ export const EVENT_TYPES = {
   USER_PASSWORD_CHANGED: "account",
   USER_SIGNED_OUT_EVERYWHERE: "account",
   INVOICE_ISSUED: "billing",
+  INVOICE_PAID: "billing",
+  INVOICE_VOIDED: "billing",
+  PLAN_PRICE_SET: "billing",
+  DISCOUNT_TIERS_UPDATED: "billing",
+  PROVIDER_BILLING_UPDATED: "billing",
   EVENTS_PURGED: "log",
 } as const satisfies Record<string, EventGroup>;
 

@@ -1,0 +1,9 @@
+// Staff: POST {period: "YYYY-MM"} issues the invoices of a completed month (idempotent).
+import { z } from "zod";
+import { platformRoute } from "@/lib/api/handler";
+import { periodSchema } from "@/lib/billing/period";
+import { runBilling } from "@/lib/services/billing/run-billing";
+
+const Body = z.object({ period: periodSchema });
+
+export const POST = platformRoute({ permission: "platform.pricing.manage", body: Body }, async ({ body }) => runBilling(body.period));
