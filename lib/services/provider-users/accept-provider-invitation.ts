@@ -7,7 +7,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { hashToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db/client";
 import { transaction } from "@/lib/db/transaction";
-import { AppError, forbidden, gone, notFound, unprocessable } from "@/lib/errors";
+import { type AppError, forbidden, gone, notFound, unprocessable } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/recorder";
 import { memberTarget } from "./memberships";
 
