@@ -1,6 +1,5 @@
 "use client";
 // Accepts a provider invitation, then explains that an admin still has to confirm the membership.
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
@@ -8,7 +7,6 @@ import { Spinner } from "@/components/ui/spinner";
 import { api, errorMessage } from "@/lib/client/api";
 
 export function AcceptInvitationButton({ providerId, providerUserId, token, providerName }: { providerId: string; providerUserId: string; token: string; providerName: string }) {
-  const router = useRouter();
   const [state, setState] = useState<"idle" | "pending" | "accepted">("idle");
   const [error, setError] = useState<string>();
   if (state === "accepted") {
@@ -35,7 +33,6 @@ export function AcceptInvitationButton({ providerId, providerUserId, token, prov
           try {
             await api(`/api/v1/providers/${providerId}/users/${providerUserId}/accept`, { body: { token } });
             setState("accepted");
-            router.refresh();
           } catch (e) {
             setError(errorMessage(e));
             setState("idle");

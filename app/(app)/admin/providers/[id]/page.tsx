@@ -126,7 +126,7 @@ export default async function AdminProviderPage({ params, searchParams }: { para
                 <dd className="text-slate-900">
                   <LocalTime iso={setup.createdAt} />
                 </dd>
-                <dt className="text-slate-500">{setup.usedAt ? "Used" : "Expires"}</dt>
+                <dt className="text-slate-500">{setup.usedAt ? "Used on" : "Expires"}</dt>
                 <dd className="text-slate-900">
                   <LocalTime iso={setup.usedAt ?? setup.expiresAt} />
                 </dd>
