@@ -124,18 +124,18 @@ export function PeopleTable({ providerId, members, currentMembershipId }: { prov
                   />
                 </TD>
                 <TD>
-                  <div className="font-medium text-slate-900">
-                    {m.name ?? <span className="text-slate-500">Not signed up yet</span>}
+                  <div className="font-medium break-all text-slate-900">
+                    {m.name ?? m.email}
                     {self ? <span className="ml-2 text-xs font-normal text-slate-500">(you)</span> : null}
                   </div>
-                  <div className="text-xs break-all text-slate-500">{m.email}</div>
+                  <div className="text-xs break-all text-slate-500">{m.name ? m.email : "No account yet"}</div>
                 </TD>
                 <TD>
                   <Select
                     aria-label={`Role of ${label}`}
                     value={m.role}
                     disabled={pending}
-                    className="w-40"
+                    className="w-44"
                     onChange={(e) => {
                       const role = e.target.value as ProviderUserView["role"];
                       void run(() => api(`${base}/${m.id}`, { method: "PATCH", body: { role } }), { success: `${label} is now a ${PROVIDER_ROLE_LABEL[role]}.` });
