@@ -62,6 +62,7 @@ test("staff invite a provider; the owner signs up from the mail, completes setup
   await expect(owner.getByRole("navigation", { name: "Provider" })).toContainText(`${name} IT`);
   await expect(owner.getByText("Add a second Provider Admin")).toBeVisible();
   await expect(owner.getByLabel("Billing email")).toHaveValue("billing@tailspin.example");
+  await expectAccessible(owner);
 
   // The link works once.
   await owner.goto(link);

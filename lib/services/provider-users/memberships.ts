@@ -63,7 +63,7 @@ export function toView(row: MemberRow): ProviderUserView {
  * `providerId`. Any id that is unknown or belongs to another provider makes the whole request a 404.
  */
 export async function loadMembersForUpdate(tx: Tx, providerId: string, ids: readonly string[]): Promise<MemberRow[]> {
-  const unique = [...new Set(ids)].sort();
+  const unique = [...new Set(ids.map((id) => id.toLowerCase()))].sort();
   await tx.$queryRaw`SELECT id FROM provider_users WHERE provider_id = ${providerId}::uuid AND id = ANY(${unique}::uuid[]) ORDER BY id FOR UPDATE`;
   const rows = await tx.providerUser.findMany({ where: { providerId, id: { in: unique } }, select: MEMBER_SELECT, orderBy: { email: "asc" } });
   if (rows.length !== unique.length) throw notFound(unique.length === 1 ? "provider member" : "provider member (one of the selected ones)");
