@@ -58,7 +58,7 @@ export function SignUpForm({ callbackUrl, email: initialEmail }: { callbackUrl: 
       </Button>
       <p className="text-center text-sm text-slate-600">
         Already have an account?{" "}
-        <Link href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-medium text-brand-700 hover:underline">
+        <Link href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}${form.email ? `&email=${encodeURIComponent(form.email)}` : ""}`} className="font-medium text-brand-700 hover:underline">
           Sign in
         </Link>
       </p>

@@ -2,7 +2,7 @@
 import { Toaster as Sonner } from "sonner";
 
 export function Toaster() {
-  return <Sonner position="bottom-right" richColors closeButton toastOptions={{ className: "font-sans" }} />;
+  return <Sonner position="bottom-right" closeButton toastOptions={{ className: "font-sans" }} />;
 }
 
 export { toast } from "sonner";

@@ -168,3 +168,14 @@ export function twoFactorDisabledMail(input: SecurityNotice & { withRecoveryCode
     action: reviewAction(),
   });
 }
+
+export function providerMembershipConfirmedMail(input: { to: string; providerName: string; providerId: string; role: "PROVIDER_ADMIN" | "SERVICE_USER" }): MailMessage {
+  return compose({
+    to: input.to,
+    subject: `You now have access to ${input.providerName}`,
+    paragraphs: [
+      `A Provider Admin confirmed your membership in "${input.providerName}". You can now work as ${input.role === "PROVIDER_ADMIN" ? "a Provider Admin" : "a Service User"}.`,
+    ],
+    action: { label: `Open ${input.providerName}`, url: appUrl(`/providers/${input.providerId}`) },
+  });
+}

@@ -1,7 +1,9 @@
 // A provider's section: sidebar with what the member's role allows, or a notice when the provider
-// is disabled or the membership awaits confirmation.
+// is disabled or the membership awaits confirmation. Admins of a provider with a single confirmed
+// admin see the failover warning on every page of the section.
 import type { ReactNode } from "react";
 import { BarChart3, Building2, CreditCard, ScrollText, Settings, Users } from "lucide-react";
+import { FailoverBanner } from "@/components/people/failover-banner";
 import { AccessNotice } from "@/components/shell/access-notice";
 import { SectionTitle } from "@/components/shell/section-title";
 import { SectionLayout, SideNav, type NavItem } from "@/components/shell/side-nav";
@@ -9,6 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { providerAccess } from "@/lib/authz/context";
 import { sectionAccess } from "@/lib/authz/page-guards";
 import { can, type Permission } from "@/lib/authz/permissions";
+import { confirmedAdminCount } from "@/lib/services/provider-users/last-admin";
 
 const ROLE_LABEL = { PROVIDER_ADMIN: "Provider Admin", SERVICE_USER: "Service User", STAFF: "Platform staff" } as const;
 
@@ -27,6 +30,7 @@ export default async function ProviderLayout({ params, children }: { params: Pro
     { href: `${base}/settings`, label: "Settings", icon: <Settings />, permission: "provider.update" },
   ];
   const role = access.membership?.status === "CONFIRMED" ? access.membership.role : "STAFF";
+  const soleAdmin = access.roles.includes("PROVIDER_ADMIN") && (await confirmedAdminCount(providerId)) === 1;
   return (
     <SectionLayout
       nav={
@@ -36,6 +40,7 @@ export default async function ProviderLayout({ params, children }: { params: Pro
           items={items.filter((item) => can(access.roles, item.permission)).map(({ permission: _p, ...item }) => item)}
         />
       }
+      banner={soleAdmin ? <FailoverBanner providerId={providerId} /> : undefined}
     >
       {children}
     </SectionLayout>
