@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ArrowLeft, ScrollText } from "lucide-react";
+import { ArrowLeft, CreditCard, ScrollText } from "lucide-react";
 import { PROVIDER_TYPE_LABEL, ProviderEnabledBadge, ProviderStatusBadge } from "@/components/admin/provider-badges";
 import { ProviderEnabledToggle, ReissueSetupLinkButton } from "@/components/admin/provider-admin-actions";
 import { MemberStatusBadge, PROVIDER_ROLE_LABEL } from "@/components/people/member-badges";
@@ -64,6 +64,9 @@ export default async function AdminProviderPage({ params, searchParams }: { para
           <>
             <ButtonLink href={`/providers/${id}/events`} size="sm">
               <ScrollText aria-hidden /> Event log
+            </ButtonLink>
+            <ButtonLink href={`/admin/providers/${id}/billing`} size="sm">
+              <CreditCard aria-hidden /> Billing
             </ButtonLink>
             <ProviderEnabledToggle providerId={id} providerName={provider.name} enabled={provider.enabled} memberCount={memberCount} clientCount={provider.clientCount} />
           </>

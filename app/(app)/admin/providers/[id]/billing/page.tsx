@@ -25,11 +25,11 @@ export default async function StaffProviderBillingPage({
   params,
   searchParams,
 }: {
-  params: Promise<{ providerId: string }>;
+  params: Promise<{ id: string }>;
   searchParams: Promise<{ cursor?: string }>;
 }) {
   await staffPage("platform.pricing.manage");
-  const { providerId } = await params;
+  const { id: providerId } = await params;
   const { cursor } = await searchParams;
   const provider = isUuid(providerId) ? await db.provider.findUnique({ where: { id: providerId }, select: { id: true, name: true } }) : null;
   if (!provider) notFound();
