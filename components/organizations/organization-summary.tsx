@@ -42,9 +42,9 @@ export function OrganizationFacts({ overview }: { overview: OrganizationOverview
     ["Revoked", overview.membersByStatus.REVOKED],
   ];
   const roles: [string, number][] = [
-    ["Owners", overview.membersByRole.OWNER],
-    ["Admins", overview.membersByRole.ADMIN],
-    ["Users", overview.membersByRole.USER],
+    ["owner", overview.membersByRole.OWNER],
+    ["admin", overview.membersByRole.ADMIN],
+    ["user", overview.membersByRole.USER],
   ];
   return (
     <div className="grid gap-6 lg:grid-cols-3">
@@ -60,7 +60,7 @@ export function OrganizationFacts({ overview }: { overview: OrganizationOverview
             ))}
           </dl>
           <p className="mt-3 border-t border-slate-100 pt-3 text-xs text-slate-500">
-            {roles.map(([label, value]) => `${n(value)} ${label.toLowerCase()}`).join(" · ")} (revoked members not counted)
+            {roles.map(([label, value]) => `${n(value)} ${label}${value === 1 ? "" : "s"}`).join(" · ")} (revoked members not counted)
           </p>
         </CardBody>
       </Card>
