@@ -30,14 +30,18 @@ type SearchParams = Record<string, string | string[] | undefined>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 const n = (value: number) => value.toLocaleString("en-US");
 
+/** The list's state from the address; a value that makes no sense (an edited link) falls back to its default. */
 function readQuery(params: SearchParams): ListClientsQuery {
-  const parsed = listClientsQuerySchema.safeParse({
+  const raw: Record<string, string | undefined> = {
     q: first(params.q),
     sort: first(params.sort) || undefined,
     order: first(params.order) || undefined,
     cursor: first(params.cursor) || undefined,
-  });
-  return parsed.success ? parsed.data : listClientsQuerySchema.parse({});
+  };
+  const parsed = listClientsQuerySchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) delete raw[String(issue.path[0])];
+  return listClientsQuerySchema.safeParse(raw).data ?? listClientsQuerySchema.parse({});
 }
 
 export default async function ClientsPage({ params, searchParams }: { params: Promise<{ providerId: string }>; searchParams: Promise<SearchParams> }) {
