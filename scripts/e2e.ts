@@ -13,6 +13,7 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { resetEnvCache } from "@/lib/env";
 import { grantStaff } from "@/lib/services/accounts/grant-staff";
 import { chromiumPath } from "@/playwright.config";
+import { createClientsFixture } from "@/tests/e2e/support/clients-fixtures";
 import { CliError, runCli } from "./lib/cli";
 import { buildApp, startNext, waitForHealth } from "./lib/next-process";
 
@@ -53,6 +54,7 @@ void runCli(async () => {
     resetEnvCache();
     await applyMigrations(sql());
     await grantStaff({ email: STAFF.email, name: "E2E Staff", password: STAFF.password });
+    const fixtures = await createClientsFixture();
     await closeDb();
 
     server = startNext("start", port, serverEnv, true);
@@ -66,6 +68,7 @@ void runCli(async () => {
         E2E_OUTBOX_DIR: serverEnv.MAIL_OUTBOX_DIR,
         E2E_STAFF_EMAIL: STAFF.email,
         E2E_STAFF_PASSWORD: STAFF.password,
+        ...fixtures,
       },
     });
     if (result.status !== 0) throw new CliError(`Playwright tests failed (exit ${result.status}).`);

@@ -1,6 +1,8 @@
 // A client organization's admin console. Provider members see who they act for: everything they do
-// here is logged with their provider.
+// here is logged with their provider, and entering it at all is logged (throttled, whichever page
+// they land on; link prefetches are not entries).
 import type { ReactNode } from "react";
+import { headers } from "next/headers";
 import { Boxes, CreditCard, FolderLock, Gauge, KeyRound, ScrollText, Settings, ShieldCheck, Upload, Users, UsersRound } from "lucide-react";
 import { AccessNotice } from "@/components/shell/access-notice";
 import { SectionTitle } from "@/components/shell/section-title";
@@ -8,14 +10,23 @@ import { SectionLayout, SideNav, type NavItem } from "@/components/shell/side-na
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { organizationAccess } from "@/lib/authz/context";
+import { requestMeta } from "@/lib/api/request-meta";
 import { sectionAccess } from "@/lib/authz/page-guards";
 import { can, type Permission } from "@/lib/authz/permissions";
+import { recordProviderAccess } from "@/lib/services/organizations/record-provider-access";
 
 export default async function OrganizationLayout({ params, children }: { params: Promise<{ orgId: string }>; children: ReactNode }) {
   const { orgId } = await params;
   const result = await sectionAccess((user) => organizationAccess(user, orgId));
   if ("refusal" in result) return <AccessNotice error={result.refusal} />;
-  const { access } = result;
+  const { access, user } = result;
+  const requestHeaders = await headers();
+  if (access.provider && !requestHeaders.has("next-router-prefetch")) {
+    await recordProviderAccess(
+      { providerId: access.provider.id, organizationId: orgId, organizationName: access.organization.name },
+      { actor: { userId: user.id, name: user.name, email: user.email }, meta: requestMeta(requestHeaders) },
+    );
+  }
   const base = `/organizations/${orgId}`;
   const items: (NavItem & { permission: Permission })[] = [
     { href: base, label: "Overview", icon: <Gauge />, exact: true, permission: "org.read" },
