@@ -23,6 +23,8 @@ export async function seatPurchaseReason(tx: Tx, change: SeatChange, now = new D
   if (modeForPeriod(provider, periodOf(now)) !== "CONSOLIDATED" || minimum === 0) {
     return "Adding seats is a purchase for this provider; only a Provider Admin can add seats.";
   }
+  // Serialize seat increases within the provider, so two at once cannot both fit the same remainder.
+  await tx.$executeRaw`SELECT 1 FROM provider_stats WHERE provider_id = ${change.providerId}::uuid FOR UPDATE`;
   const assigned = (await assignedSeatsByPlan(change.providerId, tx)).get(change.plan) ?? 0;
   const after = assigned - change.currentSeats + change.newSeats;
   if (after <= minimum) return null;

@@ -1,11 +1,12 @@
 // Managing a client: rename, change plan, change seats. Provider Admins may do all of it. Service
-// Users may only change seats, and only where that needs no purchase (PRODUCT.md rule 6): until the
-// provider has seat minimums to buy within (billing), that means not above the current count.
-// Seats never go below the seats members occupy.
+// Users may only change seats, and only where that needs no purchase (PRODUCT.md rule 6): within a
+// consolidated provider's seat minimum for the plan, otherwise not above the current count (see
+// lib/services/billing/seat-purchase.ts). Seats never go below the seats members occupy.
 import type { ActionContext } from "@/lib/actor";
 import { transaction } from "@/lib/db/transaction";
 import { forbidden, unprocessable } from "@/lib/errors";
 import { recordEvents, type EventInput } from "@/lib/events/recorder";
+import { seatPurchaseReason } from "@/lib/services/billing/seat-purchase";
 import { lockOrganization, recordSeatLedger, viaProvider } from "./common";
 import type { UpdateClientInput } from "./schemas";
 
@@ -39,12 +40,9 @@ export async function updateClient(
           { seats: `At least ${org.occupiedSeats} (occupied seats).` },
         );
       }
-      if (role === "SERVICE_USER" && next.seats > org.seats) {
-        throw unprocessable(
-          `Adding seats to ${org.name} needs a purchase, which only a Provider Admin can make. Service Users can lower seats to as few as ${org.occupiedSeats}; ask a Provider Admin to add seats.`,
-          "purchase_required",
-          { seats: `At most ${org.seats} without a purchase.` },
-        );
+      const purchase = role === "SERVICE_USER" ? await seatPurchaseReason(tx, { providerId, plan: org.plan, currentSeats: org.seats, newSeats: next.seats }) : null;
+      if (purchase) {
+        throw unprocessable(`${org.name}: ${purchase} Ask a Provider Admin to add the seats.`, "purchase_required", { seats: purchase });
       }
     }
 

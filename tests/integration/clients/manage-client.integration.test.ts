@@ -81,10 +81,23 @@ describe("PATCH /api/v1/providers/{id}/clients/{orgId}", () => {
     const res = await patch(w, w.serviceUser, { seats: 11 });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe("purchase_required");
-    expect(res.body.error.message).toMatch(/needs a purchase.*Provider Admin/);
+    expect(res.body.error.message).toMatch(/a purchase for this provider; only a Provider Admin can add seats/);
     expect((await db.organization.findUniqueOrThrow({ where: { id: w.client.id } })).seats).toBe(10);
     expect(await db.event.count()).toBe(0);
     expect(await db.seatLedgerEntry.count()).toBe(0);
+  });
+
+  it("lets a Service User of a consolidated provider add seats within the plan's seat minimum, and names the minimum beyond it", async () => {
+    const w = await clientWorld();
+    await db.provider.update({ where: { id: w.provider.id }, data: { billingMode: "CONSOLIDATED" } });
+    await db.providerSeatMinimum.create({ data: { providerId: w.provider.id, plan: "TEAMS_MONTHLY", seatMinimum: 15 } });
+    // The world's client holds 10 Teams seats: 15 fits the minimum, 16 would be a purchase.
+    expect((await patch(w, w.serviceUser, { seats: 15 })).status).toBe(200);
+    const beyond = await patch(w, w.serviceUser, { seats: 16 });
+    expect(beyond.status).toBe(422);
+    expect(beyond.body.error).toMatchObject({ code: "purchase_required", fields: { seats: expect.stringContaining("seat minimum of 15") } });
+    expect((await db.organization.findUniqueOrThrow({ where: { id: w.client.id } })).seats).toBe(15);
+    expect((await patch(w, w.admin, { seats: 16 })).status).toBe(200);
   });
 
   it.each([
