@@ -87,11 +87,14 @@ export function ClientSeatsForm({
   providerId,
   client,
   canPurchase,
+  maxWithoutPurchase,
 }: {
   providerId: string;
   client: { id: string; seats: number; occupiedSeats: number };
-  /** Provider Admins may add seats; Service Users only lower them (no purchase). */
+  /** Provider Admins may add seats; Service Users only up to what needs no purchase. */
   canPurchase: boolean;
+  /** The most seats the client can have without a purchase (the seat minimum's remainder, or its current seats). */
+  maxWithoutPurchase: number;
 }) {
   const [seats, setSeats] = useState(String(client.seats));
   const { pending, errors, error, submit } = usePatch(providerId, client.id);
@@ -103,7 +106,9 @@ export function ClientSeatsForm({
   }
   const hint = canPurchase
     ? `At least ${client.occupiedSeats}, the seats its members occupy.`
-    : `You can lower seats to as few as ${client.occupiedSeats} (occupied). Adding seats needs a purchase: ask a Provider Admin.`;
+    : maxWithoutPurchase > client.seats
+      ? `Between ${client.occupiedSeats} (occupied) and ${maxWithoutPurchase} (what the provider's seat minimum still covers). More seats are a purchase: ask a Provider Admin.`
+      : `You can lower seats to as few as ${client.occupiedSeats} (occupied). Adding seats needs a purchase: ask a Provider Admin.`;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {error ? <Alert tone="danger">{error}</Alert> : null}
@@ -114,7 +119,7 @@ export function ClientSeatsForm({
             type="number"
             name="seats"
             min={Math.max(1, client.occupiedSeats)}
-            max={canPurchase ? undefined : client.seats}
+            max={canPurchase ? undefined : maxWithoutPurchase}
             step={1}
             inputMode="numeric"
             value={seats}

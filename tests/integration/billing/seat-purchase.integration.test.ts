@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { transaction } from "@/lib/db/transaction";
-import { seatPurchaseReason } from "@/lib/services/billing/seat-purchase";
+import { seatPurchaseReason, seatsWithoutPurchase } from "@/lib/services/billing/seat-purchase";
 import { createOrganization, createProvider } from "../support/factories";
 
 async function consolidatedProvider(minimum: number) {
@@ -42,5 +42,15 @@ describe("seatPurchaseReason", () => {
   it("treats increases as purchases for a consolidated provider without a minimum for the plan", async () => {
     const providerId = await consolidatedProvider(0);
     expect(await reason(providerId, 30, 31)).not.toBeNull();
+  });
+});
+
+describe("seatsWithoutPurchase", () => {
+  it("is the seat minimum's remainder for a consolidated provider, else the current seats", async () => {
+    const providerId = await consolidatedProvider(40);
+    expect(await seatsWithoutPurchase({ providerId, plan: "TEAMS_MONTHLY", currentSeats: 30 })).toBe(40);
+    expect(await seatsWithoutPurchase({ providerId, plan: "ENTERPRISE_MONTHLY", currentSeats: 20 })).toBe(20);
+    const { provider } = await createProvider();
+    expect(await seatsWithoutPurchase({ providerId: provider.id, plan: "TEAMS_MONTHLY", currentSeats: 7 })).toBe(7);
   });
 });

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChevronLeft, ExternalLink } from "lucide-react";
 import { ClientDetailsForm, ClientSeatsForm, RemoveClientButton } from "@/components/clients/client-forms";
+import { seatsWithoutPurchase } from "@/lib/services/billing/seat-purchase";
 import { OrganizationFacts, OrganizationStats } from "@/components/organizations/organization-summary";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -139,7 +140,12 @@ export default async function ClientPage({ params }: { params: Promise<{ provide
             <Card>
               <CardHeader title="Seats" description={`${client.occupiedSeats.toLocaleString("en-US")} of ${client.seats.toLocaleString("en-US")} seats are occupied.`} />
               <CardBody>
-                <ClientSeatsForm providerId={providerId} client={{ id: client.id, seats: client.seats, occupiedSeats: client.occupiedSeats }} canPurchase={isAdmin} />
+                <ClientSeatsForm
+                  providerId={providerId}
+                  client={{ id: client.id, seats: client.seats, occupiedSeats: client.occupiedSeats }}
+                  canPurchase={isAdmin}
+                  maxWithoutPurchase={isAdmin ? client.seats : await seatsWithoutPurchase({ providerId, plan: client.plan, currentSeats: client.seats })}
+                />
               </CardBody>
             </Card>
           ) : null}
