@@ -56,8 +56,11 @@ test("staff invite a provider; the owner signs up from the mail, completes setup
   await owner.getByLabel("Billing email").fill("billing@tailspin.example");
   await owner.getByRole("button", { name: "Complete setup" }).click();
   await expect(owner).toHaveURL(new RegExp(`/providers/${providerId}$`));
+  // …and lands on the provider's empty client list.
+  await expect(owner.getByRole("heading", { name: "Clients", exact: true })).toBeVisible();
+  await expect(owner.getByText("No clients yet")).toBeVisible();
+  await expectAccessible(owner);
 
-  // The client list at /providers/<id> is its own capability; the provider's section shows the new name.
   await owner.goto(`/providers/${providerId}/settings`);
   await expect(owner.getByRole("navigation", { name: "Provider" })).toContainText(`${name} IT`);
   await expect(owner.getByText("Add a second Provider Admin")).toBeVisible();
