@@ -13,7 +13,7 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { resetEnvCache } from "@/lib/env";
 import { grantStaff } from "@/lib/services/accounts/grant-staff";
 import { chromiumPath } from "@/playwright.config";
-import { createClientsFixture } from "@/tests/e2e/support/clients-fixtures";
+import { createE2eFixtures } from "@/tests/e2e/support/fixtures";
 import { CliError, runCli } from "./lib/cli";
 import { buildApp, startNext, waitForHealth } from "./lib/next-process";
 
@@ -54,7 +54,7 @@ void runCli(async () => {
     resetEnvCache();
     await applyMigrations(sql());
     await grantStaff({ email: STAFF.email, name: "E2E Staff", password: STAFF.password });
-    const fixtures = await createClientsFixture();
+    const fixtures = await createE2eFixtures();
     await closeDb();
 
     server = startNext("start", port, serverEnv, true);
