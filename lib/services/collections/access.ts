@@ -22,11 +22,18 @@ export function showsSecrets(permission: CollectionPermission): boolean {
   return permission !== "VIEW_EXCEPT_PASSWORDS" && permission !== "EDIT_EXCEPT_PASSWORDS";
 }
 
-/** Strongest first: where a member reaches an item several ways, the strongest grant applies. */
-const RANK: Record<CollectionPermission, number> = { VIEW_EXCEPT_PASSWORDS: 0, VIEW: 1, EDIT_EXCEPT_PASSWORDS: 2, EDIT: 3, MANAGE: 4 };
-
-export function strongest(permissions: CollectionPermission[]): CollectionPermission | null {
-  return permissions.reduce<CollectionPermission | null>((best, p) => (best === null || RANK[p] > RANK[best] ? p : best), null);
+/**
+ * The permission a member has when several grants reach the same item (direct and through groups,
+ * or through several collections), combined as in the reference product: they may edit if any grant
+ * lets them, see passwords if any grant shows them, and manage if any grant is MANAGE.
+ */
+export function combinePermissions(permissions: CollectionPermission[]): CollectionPermission | null {
+  if (permissions.length === 0) return null;
+  if (permissions.includes("MANAGE")) return "MANAGE";
+  const edit = permissions.some((p) => p === "EDIT" || p === "EDIT_EXCEPT_PASSWORDS");
+  const secrets = permissions.some(showsSecrets);
+  if (edit) return secrets ? "EDIT" : "EDIT_EXCEPT_PASSWORDS";
+  return secrets ? "VIEW" : "VIEW_EXCEPT_PASSWORDS";
 }
 
 export const MAX_ACCESS_ENTRIES = 1000;

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { ActionContext } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import type { VaultItemType } from "@/lib/db/generated/enums";
+import { insertRows } from "@/lib/db/bulk-insert";
 import { transaction } from "@/lib/db/transaction";
 import { recordEvent } from "@/lib/events/recorder";
 import { ensureCollections, DEFAULT_COLLECTION_NAME } from "@/lib/services/collections/collections";
@@ -17,6 +18,21 @@ import { encryptSecret, type VaultItemInput } from "@/lib/vault/item";
 export const IMPORT_CHUNK = 1000;
 /** 10,000 items take a few seconds; the ceiling leaves room for slow disks and 50,000-item files. */
 export const IMPORT_TIMEOUT_MS = 10 * 60_000;
+
+const ITEM_COLUMNS = [
+  { name: "id", cast: "uuid" },
+  { name: "organization_id", cast: "uuid" },
+  { name: "type", cast: '"VaultItemType"' },
+  { name: "name" },
+  { name: "ciphertext", cast: "bytea" },
+  { name: "import_job_id", cast: "uuid" },
+  { name: "created_at", cast: "timestamptz" },
+  { name: "updated_at", cast: "timestamptz" },
+] as const;
+const LINK_COLUMNS = [
+  { name: "item_id", cast: "uuid" },
+  { name: "collection_id", cast: "uuid" },
+] as const;
 
 export interface ImportProgress {
   phase: "writing";
@@ -91,21 +107,21 @@ export async function importVaultItems(
       input.onProgress?.({ phase: "writing", done: 0, total });
       for (let start = 0; start < total; start += IMPORT_CHUNK) {
         const chunk = file.items.slice(start, start + IMPORT_CHUNK).map((item) => ({ id: randomUUID(), item }));
-        await tx.vaultItem.createMany({
-          data: chunk.map(({ id, item }) => ({
-            id,
-            organizationId,
-            type: item.type,
-            name: item.name,
-            ciphertext: encryptSecret(key, organizationId, id, item.secret),
-            importJobId: job.id,
-          })),
-        });
-        await tx.vaultItemCollection.createMany({
-          data: chunk.flatMap(({ id, item }) =>
-            (item.collections.length ? item.collections.map((name) => collections.ids.get(name)!) : [collections.defaultId]).map((collectionId) => ({ itemId: id, collectionId })),
+        const now = new Date();
+        await insertRows(
+          tx,
+          "vault_items",
+          ITEM_COLUMNS,
+          chunk.map(({ id, item }) => [id, organizationId, item.type, item.name, Buffer.from(encryptSecret(key, organizationId, id, item.secret)), job.id, now, now]),
+        );
+        await insertRows(
+          tx,
+          "vault_item_collections",
+          LINK_COLUMNS,
+          chunk.flatMap(({ id, item }) =>
+            (item.collections.length ? item.collections.map((name) => collections.ids.get(name)!) : [collections.defaultId]).map((collectionId) => [id, collectionId]),
           ),
-        });
+        );
         input.onProgress?.({ phase: "writing", done: Math.min(start + IMPORT_CHUNK, total), total });
       }
       await tx.importJob.update({ where: { id: job.id }, data: { status: "COMPLETED", importedItems: total, finishedAt: new Date() } });

@@ -1,7 +1,7 @@
 // Reading an organization's vault items. Only the organization's own confirmed members get here
 // (permission org.items.read; provider members are refused before this runs, PRODUCT.md rule 5).
 // Owners and admins see every item; users see items in collections they can access directly or
-// through a group, with the strongest permission that applies. Secrets are decrypted on the server
+// through a group, with their grants combined (lib/services/collections/access.ts). Secrets are decrypted on the server
 // and, for "except passwords" permissions, removed before anything leaves it.
 import { z } from "zod";
 import { decodeCursor, pageOf, type Page } from "@/lib/api/pagination";
@@ -10,7 +10,7 @@ import { db } from "@/lib/db/client";
 import type { CollectionPermission, OrganizationRole, VaultItemType } from "@/lib/db/generated/enums";
 import type { Prisma } from "@/lib/db/generated/client.ts";
 import { notFound } from "@/lib/errors";
-import { showsSecrets, strongest } from "@/lib/services/collections/access";
+import { combinePermissions, showsSecrets } from "@/lib/services/collections/access";
 import { organizationDataKey } from "@/lib/vault/data-key";
 import { decryptSecret, withoutSecrets, type VaultSecret } from "@/lib/vault/item";
 
@@ -33,7 +33,7 @@ async function reachOf(organizationId: string, reader: VaultReader): Promise<Rea
   ]);
   const grouped = new Map<string, CollectionPermission[]>();
   for (const a of [...direct, ...viaGroups]) grouped.set(a.collectionId, [...(grouped.get(a.collectionId) ?? []), a.permission]);
-  return { all: false, permissions: new Map([...grouped].map(([id, list]) => [id, strongest(list)!])) };
+  return { all: false, permissions: new Map([...grouped].map(([id, list]) => [id, combinePermissions(list)!])) };
 }
 
 export interface VaultItemView {
@@ -61,7 +61,7 @@ interface ItemRow {
 
 function view(organizationId: string, key: Buffer, reach: Reach, row: ItemRow): VaultItemView {
   const collectionIds = row.collections.map((c) => c.collectionId).filter((id) => reach.all || reach.permissions.has(id));
-  const permission: CollectionPermission = reach.all ? "MANAGE" : strongest(collectionIds.map((id) => reach.permissions.get(id)!))!;
+  const permission: CollectionPermission = reach.all ? "MANAGE" : combinePermissions(collectionIds.map((id) => reach.permissions.get(id)!))!;
   const secret = decryptSecret(key, organizationId, row.id, row.ciphertext);
   const secretsHidden = !showsSecrets(permission);
   return {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { VaultItemType } from "@/lib/db/generated/enums";
 import { IDENTITY_FIELDS, type CustomFieldType, type IdentityField, type VaultItemInput } from "@/lib/vault/item";
 import { ImportFileError } from "./errors";
+import { jsonErrorPosition } from "./json-error-position";
 
 const text = z
   .string({ message: "expected text or null" })
@@ -65,19 +66,17 @@ const FileSchema = z.object({
   items: z.array(z.unknown(), { message: "expected a list of items" }),
 });
 
-function parseJson(textContent: string): unknown {
+function parseJson(content: string): unknown {
   try {
-    return JSON.parse(textContent);
+    return JSON.parse(content);
   } catch (error) {
-    const message = (error as Error).message;
-    const position = Number(/position (\d+)/.exec(message)?.[1]);
-    if (Number.isFinite(position)) {
-      const before = textContent.slice(0, position);
-      const line = before.split("\n").length;
-      const column = position - before.lastIndexOf("\n");
-      throw new ImportFileError(`The file is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, "")} at line ${line}, column ${column}.`, `line ${line}`);
-    }
-    throw new ImportFileError(`The file is not valid JSON: ${message}.`, "file");
+    const reason = (error as Error).message.replace(/,? ".*" is not valid JSON$/s, "").replace(/ in JSON at position \d+.*$/s, "");
+    const position = jsonErrorPosition(content);
+    if (position === null) throw new ImportFileError(`The file is not valid JSON: ${reason}.`, "file");
+    const before = content.slice(0, position);
+    const line = before.split("\n").length;
+    const column = position - before.lastIndexOf("\n");
+    throw new ImportFileError(`The file is not valid JSON at line ${line}, column ${column}: ${reason}.`, `line ${line}`);
   }
 }
 
