@@ -9,14 +9,6 @@ import { idSchema } from "@/lib/validation";
 
 export const COLLECTION_PERMISSIONS = ["VIEW", "VIEW_EXCEPT_PASSWORDS", "EDIT", "EDIT_EXCEPT_PASSWORDS", "MANAGE"] as const satisfies readonly CollectionPermission[];
 
-export const PERMISSION_LABEL: Record<CollectionPermission, string> = {
-  VIEW: "Can view",
-  VIEW_EXCEPT_PASSWORDS: "Can view, except passwords",
-  EDIT: "Can edit",
-  EDIT_EXCEPT_PASSWORDS: "Can edit, except passwords",
-  MANAGE: "Can manage",
-};
-
 /** Permissions that show passwords, TOTP seeds and hidden fields. */
 export function showsSecrets(permission: CollectionPermission): boolean {
   return permission !== "VIEW_EXCEPT_PASSWORDS" && permission !== "EDIT_EXCEPT_PASSWORDS";

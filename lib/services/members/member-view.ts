@@ -62,5 +62,3 @@ export function newInvitation(): { token: string; inviteTokenHash: string; invit
   const token = newToken();
   return { token, inviteTokenHash: hashToken(token), inviteExpiresAt: new Date(Date.now() + env().INVITE_TOKEN_TTL_HOURS * 3_600_000) };
 }
-
-export const ROLE_LABEL: Record<OrganizationRole, string> = { OWNER: "Owner", ADMIN: "Admin", USER: "User" };

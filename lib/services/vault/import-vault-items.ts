@@ -138,11 +138,16 @@ export async function importVaultItems(
   );
 }
 
+/** The organization's latest imports, with who ran them, for the import page. */
 export async function recentImports(organizationId: string, take = 10) {
-  return db.importJob.findMany({
+  const jobs = await db.importJob.findMany({
     where: { organizationId },
     orderBy: { createdAt: "desc" },
     take,
     select: { id: true, format: true, status: true, totalItems: true, importedItems: true, createdAt: true, finishedAt: true, createdById: true },
   });
+  const ids = [...new Set(jobs.map((j) => j.createdById).filter((id): id is string => Boolean(id)))];
+  const users = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  return jobs.map((j) => ({ ...j, createdBy: j.createdById ? (names.get(j.createdById) ?? null) : null }));
 }

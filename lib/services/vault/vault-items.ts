@@ -136,3 +136,14 @@ export async function vaultSummary(organizationId: string): Promise<{ total: num
   for (const g of groups) byType[g.type] = g._count._all;
   return { total: Object.values(byType).reduce((a, b) => a + b, 0), byType };
 }
+
+/** The collections a member reads items from, for the vault page's filter (the first 500 by name). */
+export async function readableCollections(organizationId: string, reader: VaultReader): Promise<{ id: string; name: string }[]> {
+  const reach = await reachOf(organizationId, reader);
+  return db.collection.findMany({
+    where: { organizationId, ...(reach.all ? {} : { id: { in: [...reach.permissions.keys()] } }) },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+    take: 500,
+  });
+}
