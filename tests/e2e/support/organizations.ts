@@ -8,7 +8,7 @@ import { latestMail, PASSWORD, registerViaApi, STAFF, uniqueEmail } from "./app"
 export async function signInViaApi(request: APIRequestContext, email: string, password = PASSWORD): Promise<void> {
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const response = await request.post("/api/auth/callback/credentials", { form: { email, password, csrfToken, json: "true" } });
-  expect(response.ok(), await response.text()).toBe(true);
+  expect(response.ok(), (await response.text()).slice(0, 300)).toBe(true);
   const me = await request.get("/api/v1/me");
   expect(me.status(), "signed in").toBe(200);
 }
@@ -26,18 +26,18 @@ export async function clientOrganization(browser: Browser, client: { name: strin
   await signInViaApi(staff.request, STAFF.email, STAFF.password);
   const adminEmail = uniqueEmail("msp-admin");
   const created = await staff.request.post("/api/v1/admin/providers", { data: { name: "Fabrikam MSP", ownerEmail: adminEmail } });
-  expect(created.status(), await created.text()).toBe(201);
+  expect(created.status(), (await created.text()).slice(0, 300)).toBe(201);
   const providerId = ((await created.json()) as { id: string }).id;
   const token = new URL((await latestMail(adminEmail)).links[0]!).searchParams.get("token")!;
   await staff.close();
 
   const admin = await newAccount(browser, "Maya Admin", adminEmail);
   const setup = await admin.context.request.post(`/api/v1/providers/${providerId}/setup`, { data: { token, name: "Fabrikam MSP", billingEmail: "billing@fabrikam.example" } });
-  expect(setup.status(), await setup.text()).toBe(200);
+  expect(setup.status(), (await setup.text()).slice(0, 300)).toBe(200);
   const org = await admin.context.request.post(`/api/v1/providers/${providerId}/clients`, {
     data: { name: client.name, billingEmail: "billing@client.example", plan: "TEAMS_MONTHLY", seats: client.seats, ownerEmail: uniqueEmail("client-owner") },
   });
-  expect(org.status(), await org.text()).toBe(201);
+  expect(org.status(), (await org.text()).slice(0, 300)).toBe(201);
   return { admin: admin.context, providerId, organizationId: ((await org.json()) as { id: string }).id };
 }
 
@@ -46,5 +46,5 @@ export async function acceptOrganizationInvitation(request: APIRequestContext, i
   const url = new URL(inviteLink);
   const [, , , organizationId, memberId] = url.pathname.split("/");
   const response = await request.post(`/api/v1/organizations/${organizationId}/members/${memberId}/accept`, { data: { token: url.searchParams.get("token") } });
-  expect(response.ok(), await response.text()).toBe(true);
+  expect(response.ok(), (await response.text()).slice(0, 300)).toBe(true);
 }
