@@ -28,9 +28,9 @@ export function combinePermissions(permissions: CollectionPermission[]): Collect
   return secrets ? "VIEW" : "VIEW_EXCEPT_PASSWORDS";
 }
 
-export const MAX_ACCESS_ENTRIES = 1000;
+const MAX_ACCESS_ENTRIES = 1000;
 
-export const permissionSchema = z.enum(COLLECTION_PERMISSIONS, { message: "Choose a permission." });
+const permissionSchema = z.enum(COLLECTION_PERMISSIONS, { message: "Choose a permission." });
 
 function accessList<K extends string>(key: K) {
   return z

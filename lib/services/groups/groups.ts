@@ -13,7 +13,7 @@ import { recordEvent } from "@/lib/events/recorder";
 import { requireOwnIds, type CollectionAccessEntry } from "@/lib/services/collections/access";
 
 /** The group editor shows at most this many members; larger groups are edited by adding and removing. */
-export const GROUP_MEMBERS_SHOWN = 1000;
+const GROUP_MEMBERS_SHOWN = 1000;
 
 export interface GroupSummary {
   id: string;

@@ -14,8 +14,7 @@ import { organizationInvitationMail } from "@/lib/mail/templates";
 import { lockOrganization, type LockedOrganization } from "@/lib/services/organizations/lock-organization";
 import { memberSelect, memberView, newInvitation, type MemberRow, type MemberView } from "./member-view";
 
-export const MEMBER_ACTIONS = ["confirm", "revoke", "restore", "remove", "reinvite"] as const;
-export type MemberAction = (typeof MEMBER_ACTIONS)[number];
+export type MemberAction = "confirm" | "revoke" | "restore" | "remove" | "reinvite";
 
 export interface MemberActionInput {
   organizationId: string;
@@ -40,7 +39,7 @@ interface State {
 
 type Step = (tx: Tx, member: MemberRow, state: State) => Promise<MemberRow | null>;
 
-export const SELF_REFUSAL = {
+const SELF_REFUSAL = {
   revoke: "You cannot revoke your own access. Ask another owner to do it.",
   remove: "You cannot remove yourself from the organization. Ask another owner to do it.",
 } as const;

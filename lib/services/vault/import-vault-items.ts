@@ -15,9 +15,9 @@ import { organizationDataKeyForWrite } from "@/lib/vault/data-key";
 import { parseImportFile, type ImportFormat } from "@/lib/vault/import/parse";
 import { encryptSecret, type VaultItemInput } from "@/lib/vault/item";
 
-export const IMPORT_CHUNK = 1000;
+const IMPORT_CHUNK = 1000;
 /** 10,000 items take a few seconds; the ceiling leaves room for slow disks and 50,000-item files. */
-export const IMPORT_TIMEOUT_MS = 10 * 60_000;
+const IMPORT_TIMEOUT_MS = 10 * 60_000;
 
 const ITEM_COLUMNS = [
   { name: "id", cast: "uuid" },

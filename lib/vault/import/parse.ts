@@ -7,7 +7,7 @@ import { ImportFileError } from "./errors";
 export const IMPORT_CONTENT_TYPES = ["application/json", "text/csv"] as const;
 export type ImportFormat = "bitwarden-json" | "bitwarden-csv";
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
-export const MAX_IMPORT_ITEMS = 50_000;
+const MAX_IMPORT_ITEMS = 50_000;
 
 export function parseImportFile(contentType: string, content: string): { format: ImportFormat; items: VaultItemInput[] } {
   const format: ImportFormat = contentType === "text/csv" ? "bitwarden-csv" : "bitwarden-json";
