@@ -15,9 +15,13 @@ export function wantsProgress(req: NextRequest): boolean {
 
 export function progressStream<P, R>(work: (report: (progress: P) => void) => Promise<R>): Response {
   const encoder = new TextEncoder();
+  // A client that goes away does not stop the work (it commits or rolls back as a whole); its lines are dropped.
+  let listening = true;
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (line: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      const send = (line: unknown) => {
+        if (listening) controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      };
       try {
         send({ result: await work((progress) => send({ progress })) });
       } catch (error) {
@@ -25,8 +29,11 @@ export function progressStream<P, R>(work: (report: (progress: P) => void) => Pr
         if (!known) log.error({ err: error }, "streamed operation failed");
         send({ error: known ? { code: known.code, message: known.message } : { code: "internal_error", message: "Something went wrong on our side. It has been logged." } });
       } finally {
-        controller.close();
+        if (listening) controller.close();
       }
+    },
+    cancel() {
+      listening = false;
     },
   });
   return new Response(body, { status: 200, headers: { "content-type": `${NDJSON}; charset=utf-8`, "cache-control": "no-store", "x-accel-buffering": "no" } });
