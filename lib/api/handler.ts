@@ -3,7 +3,8 @@
 //   2. checks the Origin of state-changing requests (CSRF) — 403;
 //   3. resolves the tenant from the resource id in the path — 404 for ids the user has no relation to;
 //   4. checks the permission in the registry — 403;
-//   5. parses query and body with zod — 400 with per-field messages;
+//   5. parses query and body with zod — 400 with per-field messages (or, for file uploads declared
+//      with `rawBody()`, reads the body as text within a size limit and allowed types — 413/415);
 //   6. runs the handler and maps every error to the API.md error shape (never a 500 for bad input).
 import type { NextRequest } from "next/server";
 import { type z } from "zod";
@@ -32,12 +33,36 @@ type Handler<C> = (ctx: C) => Promise<Response | unknown>;
 
 const MAX_JSON_BYTES = 1024 * 1024;
 
-interface InputSpec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+/** A body taken as it comes (a file upload) instead of JSON validated by a zod schema. */
+export interface RawBodySpec {
+  kind: "raw";
+  /** Accepted media types, without parameters ("text/csv"); anything else is a 415. */
+  contentTypes: readonly string[];
+  /** Larger bodies are refused with 413 before they are read completely. */
+  maxBytes: number;
+}
+
+export interface RawBody {
+  /** The media type the client declared, lower-cased, one of `contentTypes`. */
+  contentType: string;
+  /** The body decoded as UTF-8 (a byte-order mark is dropped). */
+  text: string;
+  bytes: number;
+}
+
+/** `body: rawBody({...})` hands the handler `{ contentType, text, bytes }`. */
+export function rawBody(spec: Omit<RawBodySpec, "kind">): RawBodySpec {
+  return { kind: "raw", ...spec };
+}
+
+type BodySpec = z.ZodType | RawBodySpec;
+
+interface InputSpec<B extends BodySpec | undefined, Q extends z.ZodType | undefined> {
   body?: B;
   query?: Q;
 }
 
-type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Parsed<S> = S extends RawBodySpec ? RawBody : S extends z.ZodType ? z.output<S> : undefined;
 
 export interface PublicContext<B, Q> {
   req: NextRequest;
@@ -69,7 +94,7 @@ export interface OrganizationContext<B, Q> extends UserContext<B, Q> {
 }
 
 /** No sign-in needed (register, health, token redemption pages' lookups). */
-export function publicRoute<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+export function publicRoute<B extends BodySpec | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
   spec: InputSpec<B, Q>,
   handler: Handler<PublicContext<Parsed<B>, Parsed<Q>>>,
 ) {
@@ -80,7 +105,7 @@ export function publicRoute<B extends z.ZodType | undefined = undefined, Q exten
 }
 
 /** Any signed-in user, acting on their own account. */
-export function userRoute<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+export function userRoute<B extends BodySpec | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
   spec: InputSpec<B, Q>,
   handler: Handler<UserContext<Parsed<B>, Parsed<Q>>>,
 ) {
@@ -93,7 +118,7 @@ export function userRoute<B extends z.ZodType | undefined = undefined, Q extends
 }
 
 /** Platform staff console. */
-export function platformRoute<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+export function platformRoute<B extends BodySpec | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
   spec: InputSpec<B, Q> & { permission: Permission },
   handler: Handler<PlatformContext<Parsed<B>, Parsed<Q>>>,
 ) {
@@ -111,7 +136,7 @@ export function platformRoute<B extends z.ZodType | undefined = undefined, Q ext
 }
 
 /** A provider's resources; the provider comes from the `id` path segment. */
-export function providerRoute<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+export function providerRoute<B extends BodySpec | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
   spec: InputSpec<B, Q> & { permission: Permission },
   handler: Handler<ProviderContext<Parsed<B>, Parsed<Q>>>,
 ) {
@@ -130,7 +155,7 @@ export function providerRoute<B extends z.ZodType | undefined = undefined, Q ext
 }
 
 /** A client organization's admin console; the organization comes from the `orgId` path segment. */
-export function organizationRoute<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+export function organizationRoute<B extends BodySpec | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
   spec: InputSpec<B, Q> & { permission: Permission },
   handler: Handler<OrganizationContext<Parsed<B>, Parsed<Q>>>,
 ) {
@@ -199,7 +224,7 @@ function checkSameOrigin(req: NextRequest): void {
   if (site && site !== "same-origin" && site !== "none") throw forbidden("Cross-site request refused.", "csrf_failed");
 }
 
-async function parseInput<B extends z.ZodType | undefined, Q extends z.ZodType | undefined>(
+async function parseInput<B extends BodySpec | undefined, Q extends z.ZodType | undefined>(
   req: NextRequest,
   spec: InputSpec<B, Q>,
 ): Promise<{ body: unknown; query: unknown }> {
@@ -213,8 +238,48 @@ async function parseInput<B extends z.ZodType | undefined, Q extends z.ZodType |
     query = validate(spec.query, raw, "query");
   }
   let body: unknown = undefined;
-  if (spec.body) body = validate(spec.body, await readJson(req), "body");
+  if (spec.body && isRawSpec(spec.body)) body = await readRaw(req, spec.body);
+  else if (spec.body) body = validate(spec.body, await readJson(req), "body");
   return { body, query };
+}
+
+function isRawSpec(spec: BodySpec): spec is RawBodySpec {
+  return (spec as RawBodySpec).kind === "raw";
+}
+
+async function readRaw(req: NextRequest, spec: RawBodySpec): Promise<RawBody> {
+  const contentType = (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (!spec.contentTypes.includes(contentType)) {
+    throw new AppError(415, "unsupported_media_type", `Send the file with one of these content types: ${spec.contentTypes.join(", ")}.`);
+  }
+  const tooLarge = () => new AppError(413, "payload_too_large", `The file is larger than ${formatBytes(spec.maxBytes)}.`);
+  if (Number(req.headers.get("content-length") ?? 0) > spec.maxBytes) throw tooLarge();
+  // Counted while reading, since Content-Length may be missing (chunked uploads) or wrong.
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  if (req.body) {
+    const reader = req.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      if (bytes > spec.maxBytes) {
+        await reader.cancel();
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  if (bytes === 0) throw badRequest("The request body is empty: send the file as the body.", { _: "empty body" }, "empty_body");
+  try {
+    return { contentType, text: new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)), bytes };
+  } catch {
+    throw badRequest("The file is not UTF-8 text.", { _: "not UTF-8" }, "invalid_encoding");
+  }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
 async function readJson(req: NextRequest): Promise<unknown> {

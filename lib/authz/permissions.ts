@@ -50,6 +50,8 @@ export const PERMISSIONS = {
   "org.update": ["ORG_OWNER", "PROVIDER_ADMIN", "SERVICE_USER"],
   "org.members.read": ORG_ADMINISTRATORS,
   "org.members.manage": ORG_ADMINISTRATORS,
+  /** Invite, promote to, change or remove Owners: owners, and provider members who act as owners. */
+  "org.owners.manage": ["ORG_OWNER", "PROVIDER_ADMIN", "SERVICE_USER"],
   "org.groups.manage": ORG_ADMINISTRATORS,
   "org.collections.manage": ORG_ADMINISTRATORS,
   "org.policies.manage": ORG_ADMINISTRATORS,

@@ -1,0 +1,3 @@
+import { memberActionRoute } from "@/lib/api/member-action-routes";
+
+export const POST = memberActionRoute("confirm");
