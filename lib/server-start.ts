@@ -3,6 +3,7 @@
 import { sql } from "@/lib/db/client";
 import { EmbeddedDatabaseBusyError } from "@/lib/db/embedded-lock";
 import { env, EnvError } from "@/lib/env";
+import { registerJobs } from "@/lib/jobs/register-jobs";
 import { startScheduler } from "@/lib/jobs/scheduler";
 
 export async function onServerStart(): Promise<void> {
@@ -16,5 +17,6 @@ export async function onServerStart(): Promise<void> {
     }
     throw error;
   }
+  registerJobs();
   startScheduler();
 }
