@@ -235,7 +235,7 @@ describe("CSV export", () => {
     await record([{ type: "PROVIDER_UPDATED", actor: actorOf(evil), meta, providerId: w.provider.id }]);
     const after = await csvOf(`/api/v1/providers/${w.provider.id}/events?format=csv`, { id: w.provider.id }, w.admin);
     expect(after.rows[0]!.actor_name).toBe("'=HYPERLINK(\"http://evil.test\")");
-    expect(after.rows[0]!.description.startsWith("'=")).toBe(true);
+    expect(after.rows[0]!.description!.startsWith("'=")).toBe(true);
   });
 
   it("reads the next batch only when the reader asks for it (constant memory, backpressure)", async () => {
