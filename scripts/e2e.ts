@@ -3,7 +3,7 @@
 // and cleans up. Extra arguments go to `playwright test` (e.g. a spec file or --grep).
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -53,6 +53,7 @@ void runCli(async () => {
     resetEnvCache();
     await applyMigrations(sql());
     await grantStaff({ email: STAFF.email, name: "E2E Staff", password: STAFF.password });
+    await loadFixtures();
     await closeDb();
 
     server = startNext("start", port, serverEnv, true);
@@ -76,6 +77,19 @@ void runCli(async () => {
     rmSync(work, { recursive: true, force: true });
   }
 });
+
+/**
+ * Data a spec cannot create through the app yet (e.g. months of events): every module in
+ * tests/e2e/fixtures exports a default function that writes it, before the server takes the database.
+ */
+async function loadFixtures(): Promise<void> {
+  const dir = path.resolve("tests", "e2e", "fixtures");
+  if (!existsSync(dir)) return;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts")).sort()) {
+    const fixture = (await import(path.join(dir, file))) as { default: () => Promise<void> };
+    await fixture.default();
+  }
+}
 
 async function admin(url: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
