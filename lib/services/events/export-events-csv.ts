@@ -3,7 +3,7 @@
 // has been taken), so memory stays constant at millions of rows.
 import { stringify } from "csv-stringify/sync";
 import type { EventFilter, EventScope } from "./event-filter";
-import { eventKey, fetchEventRows, toEventItems, type EventItem, type EventKey } from "./list-events";
+import { eventKey, fetchEventRows, toEventItem, type EventItem, type EventKey } from "./list-events";
 
 const BATCH = 1000;
 
@@ -55,7 +55,7 @@ export function eventsCsvStream(scope: EventScope, filter: EventFilter, batchSiz
     {
       async pull(controller) {
         const rows = await fetchEventRows(scope, filter, after, batchSize);
-        const text = toCsv(await toEventItems(rows), first);
+        const text = toCsv(rows.map(toEventItem), first);
         first = false;
         if (text) controller.enqueue(encoder.encode(text));
         const last = rows.at(-1);

@@ -28,6 +28,9 @@ export interface EventRow {
   ip: string | null;
   user_agent: string | null;
   details: unknown;
+  /** Current names, for the sentence (events store ids). */
+  organization_name: string | null;
+  acting_provider_name: string | null;
 }
 
 export interface EventItem {
@@ -68,13 +71,17 @@ export function eventPageSql(scope: EventScope, filter: EventFilter, after: Even
     (type) => Prisma.sql`(SELECT ${COLUMNS} FROM events WHERE ${Prisma.join(conditions(scope, filter, after, type), " AND ")}
       ORDER BY occurred_at DESC, id DESC LIMIT ${limit})`,
   );
+  // Names are joined after the page is cut, so each costs one primary-key lookup per row shown.
   return Prisma.sql`SELECT e.id::text AS id,
       to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_at,
       e.type, e.provider_id::text AS provider_id, e.acting_provider_id::text AS acting_provider_id,
       e.organization_id::text AS organization_id, e.actor_user_id::text AS actor_user_id, e.actor_name, e.actor_email,
-      e.target_type, e.target_id, e.target_name, e.ip, e.user_agent, e.details
-    FROM (${Prisma.join(branches, " UNION ALL ")}) AS e
-    ORDER BY e.occurred_at DESC, e.id DESC LIMIT ${limit}`;
+      e.target_type, e.target_id, e.target_name, e.ip, e.user_agent, e.details,
+      o.name AS organization_name, ap.name AS acting_provider_name
+    FROM (SELECT * FROM (${Prisma.join(branches, " UNION ALL ")}) AS page ORDER BY page.occurred_at DESC, page.id DESC LIMIT ${limit}) AS e
+    LEFT JOIN organizations o ON o.id = e.organization_id
+    LEFT JOIN providers ap ON ap.id = e.acting_provider_id
+    ORDER BY e.occurred_at DESC, e.id DESC`;
 }
 
 function conditions(scope: EventScope, filter: EventFilter, after: EventKey | undefined, type: string | undefined): Prisma.Sql[] {
@@ -94,22 +101,9 @@ export async function fetchEventRows(scope: EventScope, filter: EventFilter, aft
   return db.$queryRaw<EventRow[]>(eventPageSql(scope, filter, after, limit));
 }
 
-/** Rows → API items, with the current names of the organizations and acting providers they refer to. */
-export async function toEventItems(rows: EventRow[]): Promise<EventItem[]> {
-  const organizationIds = [...new Set(rows.map((r) => r.organization_id).filter((id): id is string => id !== null))];
-  const providerIds = [...new Set(rows.map((r) => r.acting_provider_id).filter((id): id is string => id !== null))];
-  const [organizations, providers] = await Promise.all([
-    organizationIds.length ? db.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, name: true } }) : [],
-    providerIds.length ? db.provider.findMany({ where: { id: { in: providerIds } }, select: { id: true, name: true } }) : [],
-  ]);
-  const organizationName = new Map(organizations.map((o) => [o.id, o.name]));
-  const providerName = new Map(providers.map((p) => [p.id, p.name]));
-  return rows.map((row) => toItem(row, organizationName, providerName));
-}
-
-function toItem(row: EventRow, organizationName: Map<string, string>, providerName: Map<string, string>): EventItem {
-  const orgName = row.organization_id ? (organizationName.get(row.organization_id) ?? (row.target_type === "ORGANIZATION" && row.target_id === row.organization_id ? row.target_name : null)) : null;
-  const actingName = row.acting_provider_id ? (providerName.get(row.acting_provider_id) ?? null) : null;
+export function toEventItem(row: EventRow): EventItem {
+  const organizationName =
+    row.organization_name ?? (row.target_type === "ORGANIZATION" && row.target_id === row.organization_id ? row.target_name : null);
   return {
     id: row.id,
     occurredAt: row.occurred_at,
@@ -128,12 +122,12 @@ function toItem(row: EventRow, organizationName: Map<string, string>, providerNa
         targetName: row.target_name,
         details: row.details,
       },
-      { organizationName: orgName, actingProviderName: actingName },
+      { organizationName, actingProviderName: row.acting_provider_name },
     ),
     actor: row.actor_user_id || row.actor_name || row.actor_email ? { id: row.actor_user_id, name: row.actor_name, email: row.actor_email } : null,
-    actingProvider: row.acting_provider_id ? { id: row.acting_provider_id, name: actingName } : null,
+    actingProvider: row.acting_provider_id ? { id: row.acting_provider_id, name: row.acting_provider_name } : null,
     providerId: row.provider_id,
-    organization: row.organization_id ? { id: row.organization_id, name: orgName } : null,
+    organization: row.organization_id ? { id: row.organization_id, name: organizationName } : null,
     target: row.target_type || row.target_id || row.target_name ? { type: row.target_type, id: row.target_id, name: row.target_name } : null,
     ip: row.ip,
     userAgent: row.user_agent,
@@ -152,5 +146,5 @@ export async function listEvents(scope: EventScope, filter: EventFilter, page: {
   const hasMore = rows.length > page.limit;
   const slice = hasMore ? rows.slice(0, page.limit) : rows;
   const last = slice.at(-1);
-  return { data: await toEventItems(slice), nextCursor: hasMore && last ? encodeCursor(eventKey(last)) : null };
+  return { data: slice.map(toEventItem), nextCursor: hasMore && last ? encodeCursor(eventKey(last)) : null };
 }
