@@ -250,7 +250,7 @@ export function eventTypeLabel(type: string): string {
   return EVENT_TYPE_LABELS[type as EventType] ?? type;
 }
 
-export function roleLabel(role: unknown): string {
+function roleLabel(role: unknown): string {
   const value = String(role);
   return ROLE_LABELS[value] ?? value;
 }
