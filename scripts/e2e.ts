@@ -3,7 +3,7 @@
 // and cleans up. Extra arguments go to `playwright test` (e.g. a spec file or --grep).
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -13,7 +13,6 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { resetEnvCache } from "@/lib/env";
 import { grantStaff } from "@/lib/services/accounts/grant-staff";
 import { chromiumPath } from "@/playwright.config";
-import { createE2eFixtures } from "@/tests/e2e/support/fixtures";
 import { CliError, runCli } from "./lib/cli";
 import { buildApp, startNext, waitForHealth } from "./lib/next-process";
 
@@ -54,7 +53,7 @@ void runCli(async () => {
     resetEnvCache();
     await applyMigrations(sql());
     await grantStaff({ email: STAFF.email, name: "E2E Staff", password: STAFF.password });
-    const fixtures = await createE2eFixtures();
+    const fixtures = await loadFixtures();
     await closeDb();
 
     server = startNext("start", port, serverEnv, true);
@@ -79,6 +78,25 @@ void runCli(async () => {
     rmSync(work, { recursive: true, force: true });
   }
 });
+
+/**
+ * Data a spec cannot create through the app yet (e.g. months of events): every module in
+ * tests/e2e/fixtures exports a default function that writes it, before the server takes the database.
+ */
+/**
+ * Runs each tests/e2e/fixtures/*.ts (data the specs need that the app cannot create through its own
+ * API, or not quickly); what a fixture returns is handed to the specs as environment variables.
+ */
+async function loadFixtures(): Promise<Record<string, string>> {
+  const dir = path.resolve("tests", "e2e", "fixtures");
+  const env: Record<string, string> = {};
+  if (!existsSync(dir)) return env;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts")).sort()) {
+    const fixture = (await import(path.join(dir, file))) as { default: () => Promise<Record<string, string> | void> };
+    Object.assign(env, (await fixture.default()) ?? {});
+  }
+  return env;
+}
 
 async function admin(url: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });

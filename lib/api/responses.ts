@@ -20,3 +20,16 @@ export function errorResponse(error: AppError): Response {
   const body = { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
   return json(body, error.status, error.headers);
 }
+
+/** A file download (CSV export): the body may be a stream, sent as it is produced. */
+export function download(body: BodyInit, filename: string, contentType = "text/csv; charset=utf-8"): Response {
+  return new Response(body, {
+    status: 200,
+    headers: {
+      "content-type": contentType,
+      "content-disposition": `attachment; filename="${filename.replace(/["\\\r\n]/g, "")}"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}

@@ -21,6 +21,11 @@ export interface EventInput {
    * take the database clock. Events of one call must be in time order.
    */
   at?: Date;
+  /**
+   * The chain to append to, when it is not the one the provider/organization/actor imply. Only for
+   * the log's own bookkeeping: the retention summary of a user's chain is written by the system.
+   */
+  chainScope?: string;
 }
 
 const COLUMNS = [
@@ -81,7 +86,7 @@ function toFields(input: EventInput): ChainedFields {
   const organizationId = input.organizationId ?? null;
   const actorUserId = input.actor?.userId ?? null;
   return {
-    chainScope: chainScopeFor({ providerId, organizationId, actorUserId }),
+    chainScope: input.chainScope ?? chainScopeFor({ providerId, organizationId, actorUserId }),
     seq: 0n,
     occurredAt: input.at ? isoMicros(input.at) : "",
     type: input.type,
@@ -96,7 +101,8 @@ function toFields(input: EventInput): ChainedFields {
     targetName: input.target?.name ?? null,
     ip: input.meta.ip,
     userAgent: input.meta.userAgent,
-    details: input.details ?? {},
+    // Hashed as it will read back from the jsonb column (a Date becomes its ISO string, undefined goes).
+    details: JSON.parse(JSON.stringify(input.details ?? {})),
   };
 }
 
