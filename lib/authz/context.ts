@@ -92,7 +92,8 @@ export async function organizationAccess(user: SessionUser, organizationId: stri
   });
   if (!organization) throw notFound("organization");
   const member = organization.members[0] ?? null;
-  const roles: Role[] = [];
+  // Staff read any organization's overview and event log (read-only permissions only).
+  const roles: Role[] = user.isStaff ? ["STAFF"] : [];
   if (member?.status === "CONFIRMED" && organization.enabled) {
     roles.push(member.role === "OWNER" ? "ORG_OWNER" : member.role === "ADMIN" ? "ORG_ADMIN" : "ORG_USER");
     if (member.role === "OWNER" && !organization.providerId) roles.push("SELF_BILLED_OWNER");

@@ -46,7 +46,7 @@ export const PERMISSIONS = {
   "provider.apiKeys.manage": PROVIDER_ADMIN,
 
   // Client organization (admin console)
-  "org.read": [...ORG_ADMINISTRATORS, "ORG_USER"],
+  "org.read": [...ORG_ADMINISTRATORS, "ORG_USER", "STAFF"],
   "org.update": ["ORG_OWNER", "PROVIDER_ADMIN", "SERVICE_USER"],
   "org.members.read": ORG_ADMINISTRATORS,
   "org.members.manage": ORG_ADMINISTRATORS,
@@ -58,7 +58,8 @@ export const PERMISSIONS = {
   "org.import": ORG_ADMINISTRATORS,
   /** Reading credentials: the organization's own members only, never the provider (PRODUCT.md rule 5). */
   "org.items.read": ["ORG_OWNER", "ORG_ADMIN", "ORG_USER"],
-  "org.events.read": ORG_ADMINISTRATORS,
+  /** Staff read every log (PRODUCT.md "Who uses it"), read-only. */
+  "org.events.read": [...ORG_ADMINISTRATORS, "STAFF"],
   /** A provider-managed organization's billing is the provider's business, not its owners' (rule 9). */
   "org.billing.read": ["SELF_BILLED_OWNER", "PROVIDER_ADMIN", "SERVICE_USER"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -70,8 +70,8 @@ const ORGANIZATION_LOG: [Who, number][] = [
   ["clientOwner", 200],
   ["orgAdmin", 200],
   ["orgUser", 403],
-  // Staff read provider logs; a client's own log needs a relation to the client.
-  ["staff", 404],
+  // Staff read every log, read-only.
+  ["staff", 200],
   ["otherProviderAdmin", 404],
   ["otherOrgOwner", 404],
   ["outsider", 404],
