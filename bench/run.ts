@@ -205,7 +205,7 @@ async function measureCsv(base: string, headers: Record<string, string>, dataset
   const sampler = rssSampler(pid, 50);
   const started = performance.now();
   const response = await fetch(`${base}/api/v1/providers/${dataset.providerId}/events?format=csv&from=${encodeURIComponent(from)}`, { headers });
-  if (!response.ok || !response.body) throw new CliError(`CSV export failed: ${response.status}`);
+  if (!response.ok || !response.body) throw new CliError(`CSV export failed: ${response.status} ${await response.text()}`);
   let newlines = 0;
   let bytes = 0;
   for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {

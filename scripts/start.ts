@@ -1,4 +1,4 @@
-// npm start — build if there is no build, migrate, seed the demo on the embedded database (once),
+// npm start — build if there is no build (or the sources changed since), migrate, seed the demo on the embedded database (once),
 // then serve the production build on PORT (default 3000) and print the demo sign-ins.
 (process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
 

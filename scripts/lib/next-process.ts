@@ -1,12 +1,34 @@
 // Running Next.js's own CLI from our scripts (build, start, dev) and waiting for the server.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const NEXT_BIN = path.resolve("node_modules", "next", "dist", "bin", "next");
+const FINGERPRINT_FILE = path.resolve(".next", "source-fingerprint");
+/** What the production build is made from: a change to any of these needs a new build. */
+const BUILD_INPUTS = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 
+/** A hash of the build inputs' paths, sizes and modification times (cheap: no file is read). */
+function sourceFingerprint(): string {
+  const hash = createHash("sha256");
+  const visit = (file: string) => {
+    if (!existsSync(file)) return;
+    const stat = statSync(file);
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(file).sort()) if (entry !== "generated" && entry !== "node_modules") visit(path.join(file, entry));
+    } else {
+      hash.update(`${path.relative(process.cwd(), file)}:${stat.size}:${stat.mtimeMs}\n`);
+    }
+  };
+  for (const input of BUILD_INPUTS) visit(path.resolve(input));
+  return hash.digest("hex");
+}
+
+/** True when a production build exists and was made from the current sources. */
 export function hasBuild(): boolean {
-  return existsSync(path.resolve(".next", "BUILD_ID"));
+  if (!existsSync(path.resolve(".next", "BUILD_ID"))) return false;
+  return existsSync(FINGERPRINT_FILE) && readFileSync(FINGERPRINT_FILE, "utf8") === sourceFingerprint();
 }
 
 export function buildApp(env: NodeJS.ProcessEnv = process.env): void {
@@ -17,6 +39,7 @@ export function buildApp(env: NodeJS.ProcessEnv = process.env): void {
     env: { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
+  writeFileSync(FINGERPRINT_FILE, sourceFingerprint());
   console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
