@@ -79,6 +79,8 @@ const CASES: [EventType, Partial<DescribableEvent>, string][] = [
   ["USER_2FA_ENABLED", { ...alice }, "Alice Admin turned on two-step login"],
   ["USER_2FA_DISABLED", { ...alice }, "Alice Admin turned off two-step login"],
   ["USER_RECOVERY_CODE_USED", { ...alice }, "Alice Admin signed in with a recovery code"],
+  ["USER_RECOVERY_CODE_USED", { ...alice, details: { purpose: "disable_two_factor" } }, "Alice Admin used a recovery code to turn off two-step login"],
+  ["USER_RECOVERY_CODE_USED", { ...alice, details: { purpose: "regenerate_recovery_codes" } }, "Alice Admin used a recovery code to replace their recovery codes"],
   ["USER_RECOVERY_CODES_REGENERATED", { ...alice }, "Alice Admin replaced their recovery codes"],
   ["USER_PASSWORD_CHANGED", { ...alice }, "Alice Admin changed their password"],
   ["USER_SIGNED_OUT_EVERYWHERE", { ...alice }, "Alice Admin signed out of all sessions"],

@@ -15,6 +15,7 @@
 //   details.period, details.totalCents, details.currency   INVOICE_ISSUED
 //   details.count, details.cutoff  EVENTS_PURGED
 //   details.clients                PROVIDER_DISABLED / PROVIDER_ENABLED (how many clients went with it)
+//   details.purpose                USER_RECOVERY_CODE_USED (sign_in, disable_two_factor, regenerate_recovery_codes)
 import type { EventType } from "./catalog";
 
 export interface DescribableEvent {
@@ -82,6 +83,13 @@ const LOGIN_FAILURE_REASONS: Record<string, string> = {
   totp_invalid: "wrong two-step login code",
   totp_required: "two-step login code missing",
   recovery_code_invalid: "wrong recovery code",
+};
+
+/** What a recovery code was used for (details.purpose; sign-ins recorded before it existed have none). */
+const RECOVERY_CODE_PURPOSES: Record<string, string> = {
+  sign_in: "signed in with a recovery code",
+  disable_two_factor: "used a recovery code to turn off two-step login",
+  regenerate_recovery_codes: "used a recovery code to replace their recovery codes",
 };
 
 /** Short names of event types, for the type filter and the CSV. */
@@ -219,7 +227,7 @@ const SENTENCES: Record<EventType, (p: Parts) => string> = {
   },
   USER_2FA_ENABLED: ({ actor }) => `${actor} turned on two-step login`,
   USER_2FA_DISABLED: ({ actor }) => `${actor} turned off two-step login`,
-  USER_RECOVERY_CODE_USED: ({ actor }) => `${actor} signed in with a recovery code`,
+  USER_RECOVERY_CODE_USED: ({ actor, d }) => `${actor} ${RECOVERY_CODE_PURPOSES[text(d.purpose) ?? "sign_in"] ?? "used a recovery code"}`,
   USER_RECOVERY_CODES_REGENERATED: ({ actor }) => `${actor} replaced their recovery codes`,
   USER_PASSWORD_CHANGED: ({ actor }) => `${actor} changed their password`,
   USER_SIGNED_OUT_EVERYWHERE: ({ actor }) => `${actor} signed out of all sessions`,

@@ -96,7 +96,7 @@ async function signInWithSecondFactor(actor: Actor, credentials: Credentials, me
   });
   if (!outcome) {
     await penalize(codes, actor.userId);
-    await recordLoginFailure(actor, actor.email, credentials.totp ? "invalid_totp" : "invalid_recovery_code", meta);
+    await recordLoginFailure(actor, actor.email, credentials.totp ? "totp_invalid" : "recovery_code_invalid", meta);
     throw new SignInError("TOTP_INVALID");
   }
   await reset(codes, actor.userId);

@@ -8,7 +8,7 @@
 // Usage is prorated by day from the seat ledger (lib/billing/proration.ts); the reseller discount
 // is the tier the provider's seats under management earn at the end of the period; prices are those
 // in effect on the period's first day. Amounts follow the rounding rules in lib/billing/money.ts.
-import { SYSTEM_META } from "@/lib/actor";
+import { SYSTEM_META, type Actor, type RequestMeta } from "@/lib/actor";
 import { ensureBillingDefaults } from "@/lib/billing/defaults";
 import { priceLine, sumLines, type PricedAmounts } from "@/lib/billing/lines";
 import { isClosed, parsePeriod, type Period } from "@/lib/billing/period";
@@ -61,7 +61,15 @@ export interface BillingRunResult {
   totalCents: number;
 }
 
-export async function runBilling(periodKey: string, now = new Date()): Promise<BillingRunResult> {
+/** Who started the run: the scheduled job and the command line are the system; staff run it from the console. */
+export interface BillingRunContext {
+  actor: Actor | null;
+  meta: RequestMeta;
+}
+
+const SYSTEM_RUN: BillingRunContext = { actor: null, meta: SYSTEM_META };
+
+export async function runBilling(periodKey: string, now = new Date(), ctx: BillingRunContext = SYSTEM_RUN): Promise<BillingRunResult> {
   const period = parsePeriod(periodKey);
   if (!isClosed(period.key, now)) {
     throw unprocessable(
@@ -76,7 +84,7 @@ export async function runBilling(periodKey: string, now = new Date()): Promise<B
   let totalCents = 0;
   for (let i = 0; i < drafts.length; i += INVOICES_PER_TRANSACTION) {
     const batch = drafts.slice(i, i + INVOICES_PER_TRANSACTION);
-    const result = await transaction((tx) => issueBatch(tx, period, batch), { timeout: 120_000 });
+    const result = await transaction((tx) => issueBatch(tx, period, batch, ctx), { timeout: 120_000 });
     issued += result.issued;
     alreadyIssued += batch.length - result.issued;
     totalCents += result.totalCents;
@@ -268,7 +276,7 @@ async function draftInvoices(period: Period, prices: Map<SeatPlan, { unitPriceCe
   return [...drafts, ...perClient.values()];
 }
 
-async function issueBatch(tx: Tx, period: Period, batch: DraftInvoice[]): Promise<{ issued: number; totalCents: number }> {
+async function issueBatch(tx: Tx, period: Period, batch: DraftInvoice[], ctx: BillingRunContext): Promise<{ issued: number; totalCents: number }> {
   // One billing run per period at a time, so invoice numbers stay sequential and keys unique.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`billing:${period.key}`}))`;
   const existing = new Set(
@@ -304,8 +312,8 @@ async function issueBatch(tx: Tx, period: Period, batch: DraftInvoice[]): Promis
     });
     events.push({
       type: "INVOICE_ISSUED",
-      actor: null,
-      meta: SYSTEM_META,
+      actor: ctx.actor,
+      meta: ctx.meta,
       providerId: draft.providerId,
       organizationId: draft.organizationId,
       target: { type: "INVOICE", id: invoice.id, name: number },

@@ -64,7 +64,7 @@ export async function updateClient(
         meta: ctx.meta,
         organizationId,
         target,
-        details: { from: org.seats, to: next.seats, occupiedSeats: org.occupiedSeats },
+        details: { before: { seats: org.seats }, after: { seats: next.seats }, occupiedSeats: org.occupiedSeats },
       });
     }
     if (changed.name || changed.plan) {

@@ -199,7 +199,8 @@ export async function updateCollection(input: UpdateCollectionInput, ctx: Action
         meta: ctx.meta,
         organizationId: input.organizationId,
         target: { type: "COLLECTION", id: collection.id, name: input.name ?? collection.name },
-        details,
+        // `changed` lists what changed for the log's sentence; the other keys hold before/after.
+        details: { ...details, changed: Object.keys(details) },
       });
     }
     return getCollection(input.organizationId, collection.id, tx);

@@ -173,7 +173,8 @@ export async function updateGroup(input: UpdateGroupInput, ctx: ActionContext): 
         meta: ctx.meta,
         organizationId: input.organizationId,
         target: { type: "GROUP", id: group.id, name: input.name ?? group.name },
-        details,
+        // `changed` lists what changed for the log's sentence; the other keys hold before/after.
+        details: { ...details, changed: Object.keys(details) },
       });
     }
     return getGroup(input.organizationId, group.id, tx);

@@ -40,7 +40,7 @@ export async function changeMemberRole(input: ChangeMemberRoleInput, ctx: Action
       meta: ctx.meta,
       organizationId: input.organizationId,
       target: { type: "MEMBER", id: member.id, name: member.email },
-      details: { from: { role: member.role }, to: { role: input.role } },
+      details: { before: { role: member.role }, after: { role: input.role } },
     });
     return memberView(updated);
   });

@@ -40,7 +40,7 @@ export async function setProviderEnabled(providerId: string, enabled: boolean, {
           meta,
           providerId,
           target: { type: "PROVIDER", id: provider.id, name: provider.name },
-          details: { clientsChanged: organizations.length },
+          details: { clients: organizations.length },
         },
         ...organizations.map(
           (o): EventInput => ({

@@ -130,7 +130,14 @@ export async function importVaultItems(
         actor: ctx.actor,
         meta: ctx.meta,
         organizationId,
-        details: { importJobId: job.id, format: file.format, imported: total, byType: summary.byType, collectionsCreated: collections.created.length },
+        details: {
+          importJobId: job.id,
+          format: file.format,
+          imported: total,
+          byType: summary.byType,
+          collections: summary.collections.length,
+          collectionsCreated: collections.created.length,
+        },
       });
       return { ...summary, importJobId: job.id, collectionsCreated: collections.created };
     },

@@ -142,7 +142,7 @@ describe("sign-in with two-step login", () => {
     const logins = await eventsOf("USER_LOGGED_IN");
     expect(logins.map((e) => e.details)).toEqual([{ secondFactor: "totp" }]);
     const failures = await eventsOf("USER_LOGIN_FAILED");
-    expect(failures.map((e) => (e.details as { reason: string }).reason)).toEqual(["wrong_password", "invalid_totp", "invalid_totp", "invalid_totp"]);
+    expect(failures.map((e) => (e.details as { reason: string }).reason)).toEqual(["wrong_password", "totp_invalid", "totp_invalid", "totp_invalid"]);
     expect(JSON.stringify(failures, (_k, v) => (typeof v === "bigint" ? String(v) : v))).not.toContain(next);
   });
 

@@ -35,7 +35,7 @@ describe("PATCH /api/v1/providers/{id}/clients/{orgId}", () => {
     expect(await db.organization.findUniqueOrThrow({ where: { id: w.client.id } })).toMatchObject({ name: "Contoso Dental Group", plan: "ENTERPRISE_MONTHLY", seats: 40 });
 
     const [seats] = await eventsOf("ORGANIZATION_SEATS_CHANGED");
-    expect(seats).toMatchObject({ organizationId: w.client.id, providerId: w.provider.id, actingProviderId: w.provider.id, actorUserId: w.admin.id, details: { from: 10, to: 40 } });
+    expect(seats).toMatchObject({ organizationId: w.client.id, providerId: w.provider.id, actingProviderId: w.provider.id, actorUserId: w.admin.id, details: { before: { seats: 10 }, after: { seats: 40 } } });
     const [updated] = await eventsOf("ORGANIZATION_UPDATED");
     expect(updated!.details).toEqual({ before: { name: "Contoso Dental", plan: "TEAMS_MONTHLY" }, after: { name: "Contoso Dental Group", plan: "ENTERPRISE_MONTHLY" } });
     expect(updated).toMatchObject({ actingProviderId: w.provider.id, targetName: "Contoso Dental Group" });
@@ -73,7 +73,7 @@ describe("PATCH /api/v1/providers/{id}/clients/{orgId}", () => {
     const res = await patch(w, w.serviceUser, { seats: 3 });
     expect(res.status).toBe(200);
     const [event] = await eventsOf("ORGANIZATION_SEATS_CHANGED");
-    expect(event).toMatchObject({ actorUserId: w.serviceUser.id, actingProviderId: w.provider.id, details: { from: 10, to: 3 } });
+    expect(event).toMatchObject({ actorUserId: w.serviceUser.id, actingProviderId: w.provider.id, details: { before: { seats: 10 }, after: { seats: 3 } } });
   });
 
   it("refuses a Service User adding seats (a purchase) with 422 naming the reason, and writes nothing", async () => {
@@ -133,10 +133,10 @@ describe("PATCH /api/v1/providers/{id}/clients/{orgId}", () => {
     const events = await eventsOf("ORGANIZATION_SEATS_CHANGED");
     expect(events).toHaveLength(4);
     // Each change starts where the previous one ended.
-    const chain = events.map((e) => e.details as { from: number; to: number });
-    for (let i = 1; i < chain.length; i++) expect(chain[i]!.from).toBe(chain[i - 1]!.to);
+    const chain = events.map((e) => e.details as { before: { seats: number }; after: { seats: number } });
+    for (let i = 1; i < chain.length; i++) expect(chain[i]!.before.seats).toBe(chain[i - 1]!.after.seats);
     const final = (await db.organization.findUniqueOrThrow({ where: { id: w.client.id } })).seats;
-    expect(final).toBe(chain.at(-1)!.to);
+    expect(final).toBe(chain.at(-1)!.after.seats);
     expect((await db.providerStats.findUniqueOrThrow({ where: { providerId: w.provider.id } })).seats).toBe(final);
   });
 });

@@ -36,7 +36,12 @@ describe("groups", () => {
     expect(renamed.body.name).toBe("Platform");
     expect(renamed.body.members.map((m: any) => m.id).sort()).toEqual([w.admin.member.id, w.user.member.id].sort());
     const [updated] = await eventsOf("GROUP_UPDATED");
-    expect(updated!.details).toEqual({ name: { from: "Engineering", to: "Platform" }, membersAdded: 1, membersRemoved: 1 });
+    expect(updated!.details).toEqual({
+      name: { from: "Engineering", to: "Platform" },
+      membersAdded: 1,
+      membersRemoved: 1,
+      changed: ["name", "membersAdded", "membersRemoved"],
+    });
 
     const unchanged = await call(group.PATCH, "PATCH", path, { as: w.owner, params: { orgId, gId }, body: { name: "Platform", addMemberIds: [w.admin.member.id] } });
     expect(unchanged.status).toBe(200);

@@ -59,7 +59,7 @@ describe("importing a realistic 10,000-item Bitwarden JSON export", () => {
     expect(await db.importJob.findUniqueOrThrow({ where: { id: res.body.importJobId } })).toMatchObject({ status: "COMPLETED", totalItems: 10_000, importedItems: 10_000 });
     const [event] = await eventsOf("VAULT_ITEMS_IMPORTED");
     expect(event).toMatchObject({ organizationId: organization.id, actorUserId: owner!.id });
-    expect(event!.details).toEqual({ importJobId: res.body.importJobId, format: "bitwarden-json", imported: 10_000, byType: file.counts, collectionsCreated: 9 });
+    expect(event!.details).toEqual({ importJobId: res.body.importJobId, format: "bitwarden-json", imported: 10_000, byType: file.counts, collections: preview.body.collections.length, collectionsCreated: 9 });
     expect(await eventsOf("COLLECTION_CREATED")).toHaveLength(9);
 
     // At rest: read the rows directly. Nothing but names and types is readable.

@@ -178,7 +178,7 @@ describe("roles and owners", () => {
     expect(res.status).toBe(200);
     expect(res.body.role).toBe("ADMIN");
     const [event] = await eventsOf("MEMBER_UPDATED");
-    expect(event!.details).toEqual({ from: { role: "USER" }, to: { role: "ADMIN" } });
+    expect(event!.details).toEqual({ before: { role: "USER" }, after: { role: "ADMIN" } });
   });
 
   it("does not let admins promote to Owner or touch an Owner", async () => {

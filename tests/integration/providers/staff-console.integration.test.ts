@@ -133,8 +133,8 @@ describe("disabling and enabling a provider", () => {
     await call(enableRoute, "POST", `/api/v1/admin/providers/${provider.id}/enable`, { as: staff, params });
     const [disabled] = await eventsOf("PROVIDER_DISABLED");
     const [enabled] = await eventsOf("PROVIDER_ENABLED");
-    expect(disabled).toMatchObject({ actorUserId: staff.id, providerId: provider.id, targetId: provider.id, targetName: "Logged MSP", details: { clientsChanged: 1 } });
-    expect(enabled).toMatchObject({ actorUserId: staff.id, providerId: provider.id, details: { clientsChanged: 1 } });
+    expect(disabled).toMatchObject({ actorUserId: staff.id, providerId: provider.id, targetId: provider.id, targetName: "Logged MSP", details: { clients: 1 } });
+    expect(enabled).toMatchObject({ actorUserId: staff.id, providerId: provider.id, details: { clients: 1 } });
     expect(await eventsOf("ORGANIZATION_DISABLED")).toEqual([
       expect.objectContaining({ organizationId: client.organization.id, providerId: provider.id, details: { reason: "provider_disabled" } }),
     ]);
