@@ -2,7 +2,7 @@
 // member of several organizations must satisfy all of them, so the strictest rule wins — the
 // longest minimum length, the highest complexity score, and every character class any requires.
 import type { PasswordRules } from "@/lib/auth/password-policy";
-import { POLICY_DEFINITIONS } from "./definitions";
+import { type POLICY_DEFINITIONS } from "./definitions";
 import type { z } from "zod";
 
 export type MasterPasswordSettings = z.output<(typeof POLICY_DEFINITIONS)["MASTER_PASSWORD"]["schema"]>;

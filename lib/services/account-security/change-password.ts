@@ -55,7 +55,7 @@ export async function changePassword(input: { currentPassword: string; newPasswo
     }
     const user = await tx.user.update({
       where: { id: userId },
-      data: { passwordHash, sessionVersion: { increment: 1 } },
+      data: { passwordHash, sessionVersion: { increment: 1 }, passwordChangeRequired: false },
       select: { id: true, email: true, name: true, sessionVersion: true },
     });
     await recordEvent(tx, {

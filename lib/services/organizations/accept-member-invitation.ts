@@ -84,6 +84,15 @@ export interface InvitationSummary {
 
 const NOTHING: InvitationSummary = { state: "invalid", organizationName: null, email: null, role: null, passwordRules: [], twoFactorRequired: false };
 
+const INVITATION_PATH = /^\/invitations\/organization\/([^/?#]+)\/([^/?#]+)\?(.*)$/;
+
+/** The invitation in an invitation page's path (a sign-in or sign-up page's callbackUrl), if it is one. */
+export function invitationFromPath(path: string): InvitationRef | null {
+  const match = INVITATION_PATH.exec(path);
+  const token = match ? new URLSearchParams(match[3]).get("token") : null;
+  return match && token ? { organizationId: decodeURIComponent(match[1]!), memberId: decodeURIComponent(match[2]!), token } : null;
+}
+
 /** What the invitation page shows. Without the right token it reveals nothing. */
 export async function describeMemberInvitation(organizationId: string, memberId: string, token: string): Promise<InvitationSummary> {
   if (!isUuid(organizationId) || !isUuid(memberId)) return NOTHING;

@@ -68,6 +68,11 @@ const NON_COMPLIANT: Prisma.OrganizationMemberWhereInput = {
   user: { is: { totpEnabledAt: null } },
 };
 
+/** How many members turning the policy on would revoke now (for the policies page's warning). */
+export function countMembersWithoutTwoFactor(organizationId: string): Promise<number> {
+  return db.organizationMember.count({ where: { organizationId, ...NON_COMPLIANT } });
+}
+
 /**
  * Called by writePolicy when the policy is turned on (the caller holds the organization lock).
  * Returns the members it revoked.
