@@ -30,8 +30,8 @@ export default async function ProviderSettingsPage({ params }: { params: Promise
           />
         </CardBody>
       </Card>
-      <Card className="mt-6">
-        <CardHeader title="Security" description="Provider members administer every client organization: their accounts are worth protecting." />
+      <Card className="mt-6" aria-labelledby="provider-security-heading">
+        <CardHeader title={<span id="provider-security-heading">Security</span>} description="Provider members administer every client organization: their accounts are worth protecting." />
         <CardBody className="space-y-4">
           <ProviderSecurityForm key={`${provider.updatedAt}:${provider.require2fa}`} providerId={providerId} require2fa={provider.require2fa} />
           <p className="text-sm text-slate-600">
