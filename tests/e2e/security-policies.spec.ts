@@ -59,7 +59,7 @@ test("turning on an organization's two-step login policy revokes a member withou
 
   await page.goto(`${base}/members`);
   const row = page.getByRole("row").filter({ hasText: member.email });
-  await expect(row.getByText("Revoked")).toBeVisible();
+  await expect(row.getByText("Revoked", { exact: true })).toBeVisible();
   const mail = await latestMail(member.email, /was revoked: two-step login required/);
   expect(mail.text).toContain("turn on two-step login in your account settings");
 
@@ -79,7 +79,7 @@ test("turning on an organization's two-step login policy revokes a member withou
   await page.reload();
   await row.getByRole("button", { name: `Actions for ${member.email}` }).click();
   await page.getByRole("menuitem", { name: "Restore access" }).click();
-  await expect(row.getByText("Confirmed")).toBeVisible();
+  await expect(row.getByText("Confirmed", { exact: true })).toBeVisible();
   await memberPage.goto(base);
   await expect(memberPage.getByRole("heading", { level: 1, name: "Policy Partners" })).toBeVisible();
 });
@@ -148,7 +148,7 @@ test("an invitation from an organization with password rules shows them at sign-
   await page.getByLabel("Full name").fill("Jo Joiner");
   await page.getByLabel("Password").fill("violet tractor quietly harbour");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("Needs a digit.")).toBeVisible();
+  await expect(page.getByText("Needs a digit.", { exact: true })).toBeVisible();
   await page.getByLabel("Password").fill("violet tractor quietly harbour 1987");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("heading", { name: "Waiting for confirmation" })).toBeVisible();

@@ -85,8 +85,7 @@ export function passwordPolicyRefusal(
 ): AppError | null {
   const { needs, organizations } = passwordRuleFailures(password, applicable, context);
   if (needs.length === 0) return null;
-  const whose = organizations.length === 1 ? `${organizations[0]}'s password rules` : `the password rules of ${listOf(organizations)}`;
-  return unprocessable(`This password does not meet ${whose}: it needs ${listOf(needs)}. ${advice}`, "password_policy", {
+  return unprocessable(`This password does not meet the password rules of ${listOf(organizations)}: it needs ${listOf(needs)}. ${advice}`, "password_policy", {
     [field]: `Needs ${listOf(needs)}.`,
   });
 }
