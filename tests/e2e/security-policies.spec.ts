@@ -1,10 +1,11 @@
 // Security policies end to end: an organization's two-step login policy revokes a member without it
 // (who regains access after enrolling and being restored); a provider that requires two-step login
 // keeps a member out of its clients until they enrol; an invitation from an organization with
-// password rules shows them at sign-up and refuses a password that misses them.
+// password rules shows them at sign-up and refuses a password that misses them; rules enforced at
+// sign-in send a member whose password misses them to change it before anything else.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
-import { expectAccessible, latestMail, uniqueEmail } from "./support/app";
+import { expectAccessible, latestMail, PASSWORD, registerViaApi, signIn, uniqueEmail } from "./support/app";
 import { acceptOrganizationInvitation, clientOrganization, newAccount } from "./support/organizations";
 
 /** What an authenticator app holding `secret` shows `stepsAhead` 30-second steps from now. */
@@ -156,5 +157,44 @@ test("an invitation from an organization with password rules shows them at sign-
   await page.goto("/account");
   await expect(page.getByRole("region", { name: "Password" }).getByText("At least 20 characters")).toBeVisible();
   await expectAccessible(page);
+  await context.close();
+});
+
+test("password rules enforced at sign-in send a member to change their password before anything else", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { admin, organizationId } = await clientOrganization(browser, { name: "Rotation Labs", seats: 5 });
+  const context = await browser.newContext();
+  const email = uniqueEmail("rotating");
+  await registerViaApi(context.request, { name: "Ravi Rotating", email });
+  const invited = await admin.request.post(`/api/v1/organizations/${organizationId}/members`, { data: { emails: [email], role: "USER" } });
+  const memberId = ((await invited.json()) as { results: { memberId: string }[] }).results[0]!.memberId;
+  const page = await context.newPage();
+  await signIn(page, email);
+  await acceptOrganizationInvitation(context.request, (await latestMail(email, /Join Rotation Labs/)).links[0]!);
+  expect((await admin.request.post(`/api/v1/organizations/${organizationId}/members/${memberId}/confirm`)).status()).toBe(200);
+  const rules = await admin.request.put(`/api/v1/organizations/${organizationId}/policies/MASTER_PASSWORD`, {
+    data: { enabled: true, settings: { minLength: 30, enforceOnLogin: true } },
+  });
+  expect(rules.status()).toBe(200);
+
+  // The next sign-in checks the password against the rules: it is too short.
+  await context.clearCookies();
+  await signIn(page, email);
+  await expect(page).toHaveURL(/\/account\?passwordChange=required/);
+  await expect(page.getByText("Change your password to continue")).toBeVisible();
+  await expect(page.getByText("At least 30 characters")).toBeVisible();
+  await expectAccessible(page);
+  await page.goto(`/organizations/${organizationId}`);
+  await expect(page).toHaveURL(/\/account/);
+  expect((await context.request.get(`/api/v1/organizations/${organizationId}`)).status()).toBe(403);
+
+  const form = page.getByRole("region", { name: "Password" });
+  await form.getByLabel("Current password").fill(PASSWORD);
+  await form.getByLabel("New password", { exact: true }).fill("violet tractor quietly over the harbour");
+  await form.getByLabel("Confirm new password").fill("violet tractor quietly over the harbour");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Password changed.")).toBeVisible();
+  await page.goto(`/organizations/${organizationId}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Rotation Labs" })).toBeVisible();
   await context.close();
 });
