@@ -48,11 +48,11 @@ export function AcceptInvitationButton({
       router.refresh();
     } catch (e) {
       setPending(false);
-      setError(errorMessage(e));
-      if (e instanceof ApiError) {
-        setFieldError(e.fields?.password);
-        setErrorCode(e.code);
-      }
+      const field = e instanceof ApiError ? e.fields?.password : undefined;
+      setFieldError(field);
+      // A refusal about the password shows next to the field; one that needs account settings also above.
+      if (e instanceof ApiError) setErrorCode(e.code);
+      if (!field || (e instanceof ApiError && FIXED_IN_ACCOUNT_SETTINGS.has(e.code))) setError(errorMessage(e));
     }
   }
   return (

@@ -158,6 +158,20 @@ test("an invitation from an organization with password rules shows them at sign-
   await expect(page.getByRole("region", { name: "Password" }).getByText("At least 20 characters")).toBeVisible();
   await expectAccessible(page);
   await context.close();
+
+  // Someone who already has an account confirms their password on the invitation page to join.
+  const existing = await newAccount(browser, "Eli Existing");
+  expect((await admin.request.post(`/api/v1/organizations/${organizationId}/members`, { data: { emails: [existing.email], role: "USER" } })).status()).toBe(201);
+  const invitationPage = await existing.context.newPage();
+  await invitationPage.goto((await latestMail(existing.email, /Join Strict Systems/)).links[0]!);
+  await expect(invitationPage.getByText("At least 20 characters")).toBeVisible();
+  await expectAccessible(invitationPage);
+  await invitationPage.getByLabel("Your password").fill("not the password at all 1");
+  await invitationPage.getByRole("button", { name: "Join Strict Systems" }).click();
+  await expect(invitationPage.getByText("The password is incorrect.", { exact: true })).toBeVisible();
+  await invitationPage.getByLabel("Your password").fill(PASSWORD);
+  await invitationPage.getByRole("button", { name: "Join Strict Systems" }).click();
+  await expect(invitationPage.getByRole("heading", { name: "Waiting for confirmation" })).toBeVisible();
 });
 
 test("password rules enforced at sign-in send a member to change their password before anything else", async ({ browser }) => {
