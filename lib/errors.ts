@@ -20,6 +20,8 @@ export const badRequest = (message: string, fields?: Record<string, string>, cod
 export const unauthorized = (message = "Sign in to continue.") => new AppError(401, "unauthorized", message);
 export const forbidden = (message = "You do not have permission to do this.", code = "forbidden") =>
   new AppError(403, code, message);
+export const passwordChangeRequired = () =>
+  new AppError(403, "password_change_required", "An organization you belong to requires a new password. Change it in your account settings to continue.");
 export const notFound = (what = "resource") => new AppError(404, "not_found", `The ${what} was not found.`);
 export const conflict = (message: string, code = "conflict") => new AppError(409, code, message);
 export const gone = (message: string, code = "gone") => new AppError(410, code, message);

@@ -17,6 +17,8 @@ const STATUS_TONE = { INVITED: "warning", ACCEPTED: "info", CONFIRMED: "success"
 
 export default async function HomePage() {
   const user = await requirePageUser();
+  // An organization's password rules, checked at sign-in, require a new password first.
+  if (user.passwordChangeRequired) redirect("/account?passwordChange=required");
   const me = await describeMe(user);
   const activeProviders = me.providers.filter((p) => p.status === "CONFIRMED" && p.enabled);
   if (!user.isStaff && activeProviders.length === 1 && me.organizations.length === 0 && me.providers.length === 1) {

@@ -1,6 +1,7 @@
 "use client";
 // Changing the password. The API ends every other session and hands this browser a new session
-// cookie, so the person stays signed in here.
+// cookie, so the person stays signed in here. The organizations' password rules, if any, are listed
+// above the fields; the server checks them (the strictest of each applies).
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -9,10 +10,11 @@ import { Field, Input } from "@/components/ui/form";
 import { Spinner } from "@/components/ui/spinner";
 import { toast } from "@/components/ui/toaster";
 import { api, ApiError, errorMessage } from "@/lib/client/api";
+import { PasswordRulesList } from "./password-rules";
 
 const EMPTY = { currentPassword: "", newPassword: "", confirmPassword: "" };
 
-export function PasswordChangeForm({ email }: { email: string }) {
+export function PasswordChangeForm({ email, rules, organizations }: { email: string; rules: string[]; organizations: string[] }) {
   const router = useRouter();
   const [form, setForm] = useState(EMPTY);
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -34,8 +36,10 @@ export function PasswordChangeForm({ email }: { email: string }) {
       toast.success("Password changed. You were signed out everywhere else.");
       router.refresh();
     } catch (e) {
-      if (e instanceof ApiError && e.fields) setFields(e.fields);
-      else setError(errorMessage(e));
+      if (e instanceof ApiError && e.fields) {
+        setFields(e.fields);
+        if (e.code === "password_policy") setError(e.message);
+      } else setError(errorMessage(e));
     } finally {
       setPending(false);
     }
@@ -46,12 +50,17 @@ export function PasswordChangeForm({ email }: { email: string }) {
   return (
     <form onSubmit={submit} className="max-w-md space-y-4" noValidate>
       {error ? <Alert tone="danger">{error}</Alert> : null}
+      <PasswordRulesList id="password-rules" rules={rules} organizations={organizations} />
       {/* Tells password managers which account the new password belongs to. */}
       <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
       <Field label="Current password" error={fields.currentPassword}>
         {(p) => <Input {...p} type="password" name="currentPassword" autoComplete="current-password" value={form.currentPassword} onChange={set("currentPassword")} />}
       </Field>
-      <Field label="New password" error={fields.newPassword} hint="At least 12 characters. A passphrase of a few unrelated words works well.">
+      <Field
+        label="New password"
+        error={fields.newPassword}
+        hint={rules.length ? "It must meet the rules above. A passphrase of a few unrelated words works well." : "At least 12 characters. A passphrase of a few unrelated words works well."}
+      >
         {(p) => <Input {...p} type="password" name="newPassword" autoComplete="new-password" value={form.newPassword} onChange={set("newPassword")} />}
       </Field>
       <Field label="Confirm new password" error={fields.confirmPassword}>

@@ -106,7 +106,8 @@ export function RegenerateRecoveryCodesDialog({ email }: { email: string }) {
   );
 }
 
-export function DisableTwoFactorDialog() {
+/** `losesOrganizations`: organizations whose policy revokes the membership; `blockedProviders`: providers whose clients cannot be opened without it. */
+export function DisableTwoFactorDialog({ losesOrganizations, blockedProviders }: { losesOrganizations: string[]; blockedProviders: string[] }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState({ password: "", code: "" });
@@ -133,14 +134,30 @@ export function DisableTwoFactorDialog() {
           onSubmit={(event: FormEvent) => {
             event.preventDefault();
             void submit(async () => {
-              await api("/api/v1/me/2fa", { method: "DELETE", body: form });
+              const result = await api<{ revokedFrom: { organizationName: string }[] }>("/api/v1/me/2fa", { method: "DELETE", body: form });
               setOpen(false);
-              toast.success("Two-step login is off.");
+              toast.success(
+                result.revokedFrom.length
+                  ? `Two-step login is off. Your access to ${result.revokedFrom.map((r) => r.organizationName).join(", ")} was revoked.`
+                  : "Two-step login is off.",
+              );
               router.refresh();
             });
           }}
         >
           {error ? <Alert tone="danger">{error}</Alert> : null}
+          {losesOrganizations.length || blockedProviders.length ? (
+            <Alert tone="warning" title="You will lose access">
+              <ul className="list-disc space-y-0.5 pl-4">
+                {losesOrganizations.map((name, i) => (
+                  <li key={`o${i}`}>{name} requires two-step login: your access is revoked at once, and an admin must restore you after you turn it on again.</li>
+                ))}
+                {blockedProviders.map((name, i) => (
+                  <li key={`p${i}`}>{name} requires two-step login to open its clients.</li>
+                ))}
+              </ul>
+            </Alert>
+          ) : null}
           <Field label="Password" error={fields.password}>
             {(p) => (
               <Input {...p} type="password" name="password" autoComplete="current-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />

@@ -1,4 +1,7 @@
 "use client";
+// Sign-up form. With an invitation (sign-up from an organization invitation link) the account joins
+// as it is created; when the organization first needs two-step login, the person lands on their
+// account settings with a way back to the invitation.
 import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -9,7 +12,13 @@ import { Field, Input } from "@/components/ui/form";
 import { Spinner } from "@/components/ui/spinner";
 import { api, ApiError } from "@/lib/client/api";
 
-export function SignUpForm({ callbackUrl, email: initialEmail }: { callbackUrl: string; email?: string }) {
+interface InvitationRef {
+  organizationId: string;
+  memberId: string;
+  token: string;
+}
+
+export function SignUpForm({ callbackUrl, email: initialEmail, invitation }: { callbackUrl: string; email?: string; invitation?: InvitationRef }) {
   const router = useRouter();
   const [form, setForm] = useState({ name: "", email: initialEmail ?? "", password: "" });
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -22,10 +31,13 @@ export function SignUpForm({ callbackUrl, email: initialEmail }: { callbackUrl: 
     setError(undefined);
     setFields({});
     try {
-      await api("/api/v1/auth/register", { body: form });
+      const registered = await api<{ invitation?: { joined: boolean; organizationId: string } }>("/api/v1/auth/register", {
+        body: invitation ? { ...form, invitation } : form,
+      });
       const result = await signIn("credentials", { redirect: false, email: form.email, password: form.password, callbackUrl });
       if (!result || result.error) throw new Error("sign-in after registration failed");
-      router.push(callbackUrl);
+      const outcome = registered.invitation;
+      router.push(!outcome ? callbackUrl : outcome.joined ? `/organizations/${outcome.organizationId}` : `/account?returnTo=${encodeURIComponent(callbackUrl)}`);
       router.refresh();
     } catch (e) {
       setPending(false);
@@ -49,7 +61,11 @@ export function SignUpForm({ callbackUrl, email: initialEmail }: { callbackUrl: 
       <Field label="Email" error={fields.email}>
         {(p) => <Input {...p} type="email" name="email" autoComplete="username" required value={form.email} onChange={set("email")} />}
       </Field>
-      <Field label="Password" error={fields.password} hint="At least 12 characters. A passphrase of a few unrelated words works well.">
+      <Field
+        label="Password"
+        error={fields.password}
+        hint={invitation ? "At least 12 characters, and any rules listed above. A passphrase of a few unrelated words works well." : "At least 12 characters. A passphrase of a few unrelated words works well."}
+      >
         {(p) => <Input {...p} type="password" name="password" autoComplete="new-password" required value={form.password} onChange={set("password")} />}
       </Field>
       <Button type="submit" className="w-full" disabled={pending}>

@@ -5,6 +5,7 @@
 import { Check, RotateCw, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Checkbox, Select } from "@/components/ui/form";
@@ -104,6 +105,7 @@ export function PeopleTable({ providerId, members, currentMembershipId }: { prov
             <TH>Member</TH>
             <TH>Role</TH>
             <TH>Status</TH>
+            <TH>Two-step login</TH>
             <TH>Invited</TH>
             <TH className="text-right">Actions</TH>
           </tr>
@@ -153,6 +155,17 @@ export function PeopleTable({ providerId, members, currentMembershipId }: { prov
                       <LocalTime iso={m.inviteExpiresAt} dateOnly />
                     </div>
                   ) : null}
+                </TD>
+                <TD>
+                  {m.userId === null ? (
+                    <span className="text-slate-500" title="No account yet">
+                      —<span className="sr-only">No account yet</span>
+                    </span>
+                  ) : m.twoFactorEnabled ? (
+                    <Badge tone="success">On</Badge>
+                  ) : (
+                    <Badge tone="warning">Off</Badge>
+                  )}
                 </TD>
                 <TD>
                   <LocalTime iso={m.invitedAt} dateOnly />

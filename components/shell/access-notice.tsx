@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Ban, Clock, ShieldOff } from "lucide-react";
+import { Ban, Clock, ShieldAlert, ShieldOff } from "lucide-react";
 import { buttonClass } from "@/components/ui/button";
 import type { AppError } from "@/lib/errors";
 
@@ -8,6 +8,7 @@ const ICONS: Record<string, typeof Ban> = {
   organization_disabled: Ban,
   membership_pending: Clock,
   member_revoked: ShieldOff,
+  two_factor_required: ShieldAlert,
 };
 
 const TITLES: Record<string, string> = {
@@ -15,6 +16,7 @@ const TITLES: Record<string, string> = {
   organization_disabled: "This organization is disabled",
   membership_pending: "Waiting for confirmation",
   member_revoked: "Access revoked",
+  two_factor_required: "Two-step login required",
 };
 
 /** Shown instead of a section when the user belongs to it but may not use it right now. */
@@ -27,9 +29,16 @@ export function AccessNotice({ error }: { error: AppError }) {
       </div>
       <h1 className="mt-4 text-xl font-semibold text-slate-900">{TITLES[error.code] ?? "You cannot open this"}</h1>
       <p className="mt-2 text-sm text-slate-600">{error.message}</p>
-      <Link href="/" className={buttonClass({ variant: "secondary" }, "mt-6")}>
-        Go home
-      </Link>
+      <div className="mt-6 flex flex-wrap justify-center gap-2">
+        {error.code === "two_factor_required" ? (
+          <Link href="/account" className={buttonClass({ variant: "primary" })}>
+            Turn on two-step login
+          </Link>
+        ) : null}
+        <Link href="/" className={buttonClass({ variant: "secondary" })}>
+          Go home
+        </Link>
+      </div>
     </div>
   );
 }

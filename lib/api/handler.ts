@@ -1,5 +1,7 @@
 // The one wrapper every API route handler goes through. In order, it:
-//   1. authenticates (session cookie) — 401 when a route needs a user and there is none;
+//   1. authenticates (session cookie) — 401 when a route needs a user and there is none; a user who
+//      must change their password first (an organization's password rules at sign-in) may use only
+//      their own account (userRoute) until they do — 403 password_change_required elsewhere;
 //   2. checks the Origin of state-changing requests (CSRF) — 403;
 //   3. resolves the tenant from the resource id in the path — 404 for ids the user has no relation to;
 //   4. checks the permission in the registry — 403;
@@ -23,7 +25,7 @@ import {
 import type { Permission } from "@/lib/authz/permissions";
 import { mapDbError } from "@/lib/db/errors";
 import { EmbeddedDatabaseBusyError } from "@/lib/db/embedded-lock";
-import { AppError, badRequest, forbidden, unauthorized } from "@/lib/errors";
+import { AppError, badRequest, forbidden, passwordChangeRequired, unauthorized } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { requestMeta } from "./request-meta";
 import { errorResponse, json } from "./responses";
@@ -123,7 +125,7 @@ export function platformRoute<B extends BodySpec | undefined = undefined, Q exte
   handler: Handler<PlatformContext<Parsed<B>, Parsed<Q>>>,
 ) {
   return wrap(async (req, params, maybeUser) => {
-    const user = requireUser(maybeUser);
+    const user = requireTenantUser(maybeUser);
     const access = platformAccess(user);
     requirePermission(access, spec.permission);
     const input = await parseInput(req, spec);
@@ -141,7 +143,7 @@ export function providerRoute<B extends BodySpec | undefined = undefined, Q exte
   handler: Handler<ProviderContext<Parsed<B>, Parsed<Q>>>,
 ) {
   return wrap(async (req, params, maybeUser) => {
-    const user = requireUser(maybeUser);
+    const user = requireTenantUser(maybeUser);
     const providerId = params.id ?? "";
     const access = await providerAccess(user, providerId);
     requirePermission(access, spec.permission);
@@ -160,7 +162,7 @@ export function organizationRoute<B extends BodySpec | undefined = undefined, Q 
   handler: Handler<OrganizationContext<Parsed<B>, Parsed<Q>>>,
 ) {
   return wrap(async (req, params, maybeUser) => {
-    const user = requireUser(maybeUser);
+    const user = requireTenantUser(maybeUser);
     const organizationId = params.orgId ?? "";
     const access = await organizationAccess(user, organizationId);
     requirePermission(access, spec.permission);
@@ -182,6 +184,13 @@ export function organizationRoute<B extends BodySpec | undefined = undefined, Q 
 function requireUser(user: SessionUser | null): SessionUser {
   if (!user) throw unauthorized();
   return user;
+}
+
+/** For everything but the user's own account: refused while a password change is required. */
+function requireTenantUser(user: SessionUser | null): SessionUser {
+  const signedIn = requireUser(user);
+  if (signedIn.passwordChangeRequired) throw passwordChangeRequired();
+  return signedIn;
 }
 
 function wrap(run: (req: NextRequest, params: Record<string, string>, user: SessionUser | null) => Promise<Response | unknown>) {

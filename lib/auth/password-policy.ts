@@ -2,6 +2,7 @@
 // breach corpora show people pick first. The list ships with the app (common-passwords.ts).
 import { z } from "zod";
 import { COMMON_BASE_WORDS, COMMON_PASSWORDS } from "./common-passwords";
+import { passwordScore } from "./password-strength";
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -16,28 +17,52 @@ function baseWord(lower: string): string {
 }
 
 /**
- * Stricter rules on top of the baseline, e.g. from an organization's MASTER_PASSWORD policy (the
- * caller combines the rules of all of a user's organizations, strictest winning).
+ * Stricter rules on top of the baseline, from organizations' MASTER_PASSWORD policies (the caller
+ * combines the rules of all of a user's organizations, strictest winning: lib/policies/password-rules.ts).
  */
 export interface PasswordRules {
   minLength?: number;
+  /** zxcvbn score 0–4 (lib/auth/password-strength.ts). */
+  minComplexity?: number;
   requireUpper?: boolean;
   requireLower?: boolean;
   requireDigits?: boolean;
   requireSpecial?: boolean;
 }
 
-function ruleViolation(password: string, rules: PasswordRules): string | null {
-  if (rules.minLength && password.length < rules.minLength) return `Use at least ${rules.minLength} characters.`;
-  const missing = [
-    rules.requireUpper && !/\p{Lu}/u.test(password) ? "an upper-case letter" : null,
-    rules.requireLower && !/\p{Ll}/u.test(password) ? "a lower-case letter" : null,
-    rules.requireDigits && !/\d/.test(password) ? "a digit" : null,
-    rules.requireSpecial && !/[^\p{L}\p{N}\s]/u.test(password) ? "a special character such as ! or #" : null,
-  ].filter((m): m is string => m !== null);
-  if (missing.length === 0) return null;
-  const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(", ")} and ${missing.at(-1)}`;
-  return `Include ${list}.`;
+export interface UnmetRule {
+  rule: keyof PasswordRules;
+  /** What the password still needs, e.g. "at least 16 characters", "a digit". */
+  needs: string;
+}
+
+/** Every rule the password misses, in a stable order (length, character classes, complexity). */
+export function unmetPasswordRules(password: string, rules: PasswordRules, context: { email?: string; name?: string } = {}): UnmetRule[] {
+  const unmet: UnmetRule[] = [];
+  if (rules.minLength && password.length < rules.minLength) unmet.push({ rule: "minLength", needs: `at least ${rules.minLength} characters` });
+  if (rules.requireUpper && !/\p{Lu}/u.test(password)) unmet.push({ rule: "requireUpper", needs: "an upper-case letter" });
+  if (rules.requireLower && !/\p{Ll}/u.test(password)) unmet.push({ rule: "requireLower", needs: "a lower-case letter" });
+  if (rules.requireDigits && !/\d/.test(password)) unmet.push({ rule: "requireDigits", needs: "a digit" });
+  if (rules.requireSpecial && !/[^\p{L}\p{N}\s]/u.test(password)) unmet.push({ rule: "requireSpecial", needs: "a special character such as ! or #" });
+  if (rules.minComplexity && passwordScore(password, context) < rules.minComplexity) {
+    unmet.push({ rule: "minComplexity", needs: `a strength score of at least ${rules.minComplexity} of 4 (fewer common words and patterns, or more length)` });
+  }
+  return unmet;
+}
+
+/** "a", "a and b", "a, b and c". */
+export function listOf(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+function ruleViolation(password: string, rules: PasswordRules, context: { email?: string; name?: string }): string | null {
+  const unmet = unmetPasswordRules(password, rules, context);
+  const length = unmet.find((u) => u.rule === "minLength");
+  if (length) return `Use ${length.needs}.`;
+  const classes = unmet.filter((u) => u.rule !== "minComplexity").map((u) => u.needs);
+  if (classes.length) return `Include ${listOf(classes)}.`;
+  const complexity = unmet.find((u) => u.rule === "minComplexity");
+  return complexity ? `Choose a stronger password: it needs ${complexity.needs}.` : null;
 }
 
 /** Why a password is too weak, or null when it is acceptable. */
@@ -52,7 +77,7 @@ export function passwordWeakness(password: string, context: { email?: string; na
   if (/^(.{1,4})\1+$/.test(lower)) return "Do not repeat a short pattern.";
   const local = context.email?.split("@")[0]?.toLowerCase();
   if (local && local.length >= 4 && lower.includes(local)) return "Do not use your email address in your password.";
-  return ruleViolation(password, rules);
+  return ruleViolation(password, rules, context);
 }
 
 export const newPasswordSchema = z

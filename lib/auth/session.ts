@@ -12,6 +12,8 @@ export interface SessionUser {
   name: string;
   isStaff: boolean;
   totpEnabled: boolean;
+  /** An organization's password rules, enforced at sign-in, require a new password first (only account pages work until then). */
+  passwordChangeRequired: boolean;
 }
 
 export interface SessionClaims {
@@ -59,10 +61,17 @@ export async function userFromClaims(claims: SessionClaims | null): Promise<Sess
   if (!claims) return null;
   const user = await db.user.findUnique({
     where: { id: claims.uid },
-    select: { id: true, email: true, name: true, isStaff: true, sessionVersion: true, totpEnabledAt: true },
+    select: { id: true, email: true, name: true, isStaff: true, sessionVersion: true, totpEnabledAt: true, passwordChangeRequired: true },
   });
   if (!user || user.sessionVersion !== claims.sv) return null;
-  return { id: user.id, email: user.email, name: user.name, isStaff: user.isStaff, totpEnabled: user.totpEnabledAt !== null };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    isStaff: user.isStaff,
+    totpEnabled: user.totpEnabledAt !== null,
+    passwordChangeRequired: user.passwordChangeRequired,
+  };
 }
 
 /** The signed-in user for a server component or server action, or null. */

@@ -15,7 +15,7 @@ export function isUuid(value: string): boolean {
 
 export interface ProviderAccess {
   kind: "provider";
-  provider: { id: string; name: string; status: "PENDING" | "ACTIVE"; enabled: boolean };
+  provider: { id: string; name: string; status: "PENDING" | "ACTIVE"; enabled: boolean; require2fa: boolean };
   membership: { id: string; role: "PROVIDER_ADMIN" | "SERVICE_USER"; status: "INVITED" | "ACCEPTED" | "CONFIRMED" } | null;
   roles: Role[];
 }
@@ -49,6 +49,7 @@ export async function providerAccess(user: SessionUser, providerId: string): Pro
       name: true,
       status: true,
       enabled: true,
+      require2fa: true,
       users: { where: { userId: user.id }, select: { id: true, role: true, status: true }, take: 1 },
     },
   });
@@ -81,6 +82,7 @@ export async function organizationAccess(user: SessionUser, organizationId: stri
           name: true,
           enabled: true,
           status: true,
+          require2fa: true,
           users: {
             where: { userId: user.id, status: "CONFIRMED" },
             select: { id: true, role: true, clientScoped: true, clients: { where: { organizationId }, select: { organizationId: true } } },
@@ -99,15 +101,19 @@ export async function organizationAccess(user: SessionUser, organizationId: stri
     if (member.role === "OWNER" && !organization.providerId) roles.push("SELF_BILLED_OWNER");
   }
   let provider: OrganizationAccess["provider"] = null;
+  let providerNeedsTwoFactor = false;
   const providerUser = organization.provider?.users[0];
   if (organization.provider?.enabled && organization.provider.status === "ACTIVE" && providerUser) {
     const inScope = !providerUser.clientScoped || providerUser.clients.length > 0;
-    if (inScope) {
+    // The provider's "require two-step login" setting: no provider role until the member enrols.
+    providerNeedsTwoFactor = inScope && organization.provider.require2fa && !user.totpEnabled;
+    if (inScope && !providerNeedsTwoFactor) {
       provider = { id: organization.provider.id, name: organization.provider.name, membershipId: providerUser.id, role: providerUser.role };
       roles.push(providerUser.role);
     }
   }
   if (roles.length === 0) {
+    if (providerNeedsTwoFactor) throw providerTwoFactorRequired(organization.provider!.name);
     if (!member) throw notFound("organization");
     if (!organization.enabled) throw forbidden("This organization is disabled.", "organization_disabled");
     if (member.status === "REVOKED") throw forbidden("Your access to this organization has been revoked.", "member_revoked");
@@ -120,6 +126,14 @@ export async function organizationAccess(user: SessionUser, organizationId: stri
     provider,
     roles,
   };
+}
+
+/** 403 for a provider member without two-step login when their provider requires it. */
+export function providerTwoFactorRequired(providerName: string) {
+  return forbidden(
+    `${providerName} requires two-step login to open client organizations. Turn it on in your account settings, then open the client again.`,
+    "two_factor_required",
+  );
 }
 
 const DENIED: Partial<Record<Permission, string>> = {

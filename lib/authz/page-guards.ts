@@ -1,6 +1,8 @@
 // The same authorization as the API, for server-rendered pages: not signed in → the sign-in page
 // (coming back afterwards), unknown or other-tenant id → 404, not allowed → 403 (app/forbidden.tsx).
-// Pages must call these themselves: Next.js renders layouts and pages in parallel.
+// Pages must call these themselves: Next.js renders layouts and pages in parallel. A user who must
+// change their password first (an organization's password rules at sign-in) is sent to the account
+// page by every tenant guard, as the API refuses them (lib/api/handler.ts).
 import { headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
@@ -27,6 +29,13 @@ export async function requirePageUser(): Promise<SessionUser> {
   return user;
 }
 
+/** The signed-in user, sent to change their password first when an organization requires it. */
+async function requireTenantPageUser(): Promise<SessionUser> {
+  const user = await requirePageUser();
+  if (user.passwordChangeRequired) redirect("/account?passwordChange=required");
+  return user;
+}
+
 function interrupt(error: unknown): never {
   if (error instanceof AppError) {
     if (error.status === 404) notFound();
@@ -36,7 +45,7 @@ function interrupt(error: unknown): never {
 }
 
 export async function staffPage(permission: Permission = "platform.providers.read"): Promise<{ user: SessionUser; access: PlatformAccess }> {
-  const user = await requirePageUser();
+  const user = await requireTenantPageUser();
   const access = platformAccess(user);
   try {
     requirePermission(access, permission);
@@ -47,7 +56,7 @@ export async function staffPage(permission: Permission = "platform.providers.rea
 }
 
 export async function providerPage(providerId: string, permission: Permission): Promise<{ user: SessionUser; access: ProviderAccess }> {
-  const user = await requirePageUser();
+  const user = await requireTenantPageUser();
   try {
     const access = await providerAccess(user, providerId);
     requirePermission(access, permission);
@@ -58,7 +67,7 @@ export async function providerPage(providerId: string, permission: Permission): 
 }
 
 export async function organizationPage(organizationId: string, permission: Permission): Promise<{ user: SessionUser; access: OrganizationAccess }> {
-  const user = await requirePageUser();
+  const user = await requireTenantPageUser();
   try {
     const access = await organizationAccess(user, organizationId);
     requirePermission(access, permission);
@@ -73,7 +82,7 @@ export async function organizationPage(organizationId: string, permission: Permi
  * provider, membership awaiting confirmation...). 404s still become the not-found page.
  */
 export async function sectionAccess<A>(resolve: (user: SessionUser) => Promise<A>): Promise<{ user: SessionUser; access: A } | { user: SessionUser; refusal: AppError }> {
-  const user = await requirePageUser();
+  const user = await requireTenantPageUser();
   try {
     return { user, access: await resolve(user) };
   } catch (error) {

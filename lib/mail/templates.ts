@@ -179,3 +179,24 @@ export function providerMembershipConfirmedMail(input: { to: string; providerNam
     action: { label: `Open ${input.providerName}`, url: appUrl(`/providers/${input.providerId}`) },
   });
 }
+
+// ── Organization policies: tell a member why they lost access and how to get it back.
+
+const TWO_FACTOR_REVOCATION_CAUSE = {
+  policy_enabled: (org: string) =>
+    `"${org}" now requires its members to use two-step login, and your account does not have it turned on, so your access to the organization was revoked.`,
+  two_factor_disabled: (org: string) =>
+    `You turned off two-step login, which "${org}" requires of its members, so your access to the organization was revoked.`,
+} as const;
+
+export function revokedForTwoFactorMail(input: { to: string; organizationName: string; cause: keyof typeof TWO_FACTOR_REVOCATION_CAUSE }): MailMessage {
+  return compose({
+    to: input.to,
+    subject: `Your access to ${input.organizationName} was revoked: two-step login required`,
+    paragraphs: [
+      TWO_FACTOR_REVOCATION_CAUSE[input.cause](input.organizationName),
+      "To regain access: first turn on two-step login in your account settings (you need an authenticator app). Then ask an owner or admin of the organization to restore your access. Your membership is kept until then.",
+    ],
+    action: { label: "Turn on two-step login", url: appUrl("/account") },
+  });
+}

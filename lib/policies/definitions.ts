@@ -26,12 +26,13 @@ const noSettings = z.strictObject({});
 export const POLICY_DEFINITIONS = {
   TWO_FACTOR_AUTHENTICATION: {
     label: "Require two-step login",
-    description: "Members must turn on two-step login. Members without it are removed from the organization when the policy is enforced.",
+    description:
+      "Members with the User role must use two-step login (owners and admins are exempt). Turning it on revokes those without it; they are told by mail how to regain access.",
     schema: noSettings,
   },
   MASTER_PASSWORD: {
     label: "Master password requirements",
-    description: "Minimum strength for members' master passwords.",
+    description: "Minimum strength for members' passwords, checked when they join and whenever they change it. The strictest rules of all a member's organizations apply.",
     schema: z.strictObject({
       minComplexity: z
         .int({ message: "Choose a score from 0 to 4, or leave it empty." })

@@ -1,4 +1,9 @@
+// Account settings: profile, two-step login, password, sessions. Shows what the account's
+// organizations and providers require (two-step login, password rules), and why the user was sent
+// here: a password change an organization requires at sign-in, or an invitation waiting for them
+// to turn on two-step login (?returnTo=).
 import type { Metadata } from "next";
+import Link from "next/link";
 import { KeyRound, LogOut, ShieldCheck, ShieldOff } from "lucide-react";
 import { DisableTwoFactorDialog, RegenerateRecoveryCodesDialog } from "@/components/account/two-factor-manage";
 import { PasswordChangeForm } from "@/components/account/password-change-form";
@@ -12,6 +17,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { RECOVERY_CODE_COUNT } from "@/lib/auth/recovery-codes";
 import { requirePageUser } from "@/lib/authz/page-guards";
 import { db } from "@/lib/db/client";
+import { safeCallbackPath } from "@/lib/safe-redirect";
+import { securityRequirements } from "@/lib/services/account-security/security-requirements";
 import { twoFactorStatus } from "@/lib/services/account-security/two-factor-status";
 
 export const metadata: Metadata = { title: "Account settings" };
@@ -19,15 +26,39 @@ export const metadata: Metadata = { title: "Account settings" };
 /** Below this many unused recovery codes the page urges making new ones. */
 const FEW_RECOVERY_CODES = 3;
 
-export default async function AccountPage() {
+const names = (list: readonly string[]) => (list.length <= 1 ? (list[0] ?? "") : `${list.slice(0, -1).join(", ")} and ${list.at(-1)}`);
+
+export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
-  const [details, twoFactor] = await Promise.all([
+  const query = await searchParams;
+  const returnTo = query.returnTo ? safeCallbackPath(query.returnTo) : null;
+  const [details, twoFactor, requirements] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: user.id }, select: { createdAt: true } }),
     twoFactorStatus(user.id),
+    securityRequirements(user.id),
   ]);
+  const requiredBy = [
+    ...requirements.twoFactor.organizations.map((o) => o.name),
+    ...requirements.twoFactor.providers.map((p) => `${p.name} (to open its clients)`),
+  ];
+  const revokedFor2fa = requirements.twoFactor.organizations.filter((o) => o.status === "REVOKED").map((o) => o.name);
   return (
     <div className="mx-auto max-w-3xl space-y-6 px-4 py-8 md:px-6">
       <PageHeader title="Account settings" description="Your profile and sign-in security." />
+      {user.passwordChangeRequired ? (
+        <Alert tone="warning" title="Change your password to continue">
+          Your password does not meet the password rules that {names(requirements.password.enforcedAtSignIn) || "an organization you belong to"} checks
+          at sign-in. Until you change it below, only your account settings are available.{" "}
+          <a href="#password-heading" className="font-medium underline">
+            Go to the password form
+          </a>
+        </Alert>
+      ) : null}
+      {returnTo && returnTo !== "/" ? (
+        <Alert tone="info" title="Finish here, then go back">
+          When your account meets the requirements, <Link href={returnTo} className="font-medium underline">return to where you were</Link>.
+        </Alert>
+      ) : null}
       <Card>
         <CardHeader title="Profile" />
         <CardBody>
@@ -57,6 +88,17 @@ export default async function AccountPage() {
           actions={twoFactor.enabled ? <Badge tone="success">On</Badge> : <Badge tone="warning">Off</Badge>}
         />
         <CardBody className="space-y-4">
+          {requiredBy.length ? (
+            <p className="text-sm text-slate-700">
+              <span className="font-medium text-slate-900">Required by:</span> {requiredBy.join(", ")}.
+            </p>
+          ) : null}
+          {!twoFactor.enabled && revokedFor2fa.length ? (
+            <Alert tone="warning" title="Access revoked until you turn it on">
+              {names(revokedFor2fa)} require{revokedFor2fa.length === 1 ? "s" : ""} two-step login and revoked your access. Turn it on below, then ask an
+              owner or admin of {revokedFor2fa.length === 1 ? "the organization" : "each organization"} to restore you.
+            </Alert>
+          ) : null}
           {twoFactor.enabled ? (
             <>
               <div className="flex items-start gap-3 text-sm text-slate-700">
@@ -81,7 +123,10 @@ export default async function AccountPage() {
               ) : null}
               <div className="flex flex-wrap gap-2">
                 <RegenerateRecoveryCodesDialog email={user.email} />
-                <DisableTwoFactorDialog />
+                <DisableTwoFactorDialog
+                  losesOrganizations={requirements.twoFactor.organizations.filter((o) => o.status !== "REVOKED").map((o) => o.name)}
+                  blockedProviders={requirements.twoFactor.providers.map((p) => p.name)}
+                />
               </div>
             </>
           ) : (
@@ -108,8 +153,14 @@ export default async function AccountPage() {
           }
           description="Changing your password signs you out on every other browser and device."
         />
-        <CardBody>
-          <PasswordChangeForm email={user.email} />
+        <CardBody className="space-y-3">
+          <PasswordChangeForm email={user.email} rules={requirements.password.rules} organizations={requirements.password.organizations} />
+          {requirements.password.rules.length ? (
+            <p className="text-xs text-slate-500">
+              Passwords are stored only as one-way hashes, so whether your current password meets these rules cannot be checked until you sign in
+              with it or change it.
+            </p>
+          ) : null}
         </CardBody>
       </Card>
 

@@ -23,6 +23,8 @@ export function PolicyForm({
   enabled: savedEnabled,
   settings: savedSettings,
   fields,
+  note,
+  enableWarning,
 }: {
   organizationId: string;
   type: PolicyType;
@@ -31,6 +33,10 @@ export function PolicyForm({
   enabled: boolean;
   settings: PolicySettings;
   fields: PolicyField[];
+  /** Always shown: what the policy can and cannot check. */
+  note?: string;
+  /** Shown while the policy is being turned on: what saving will do to current members. */
+  enableWarning?: string;
 }) {
   const router = useRouter();
   const headingId = useId();
@@ -52,8 +58,12 @@ export function PolicyForm({
     setErrors({});
     setPending(true);
     try {
-      await api(`/api/v1/organizations/${organizationId}/policies/${type}`, { method: "PUT", body: { enabled, settings: checked.data } });
-      toast.success(`${label}: ${enabled ? "on" : "off"}, saved.`);
+      const saved = await api<{ revokedMembers: { email: string }[] }>(`/api/v1/organizations/${organizationId}/policies/${type}`, {
+        method: "PUT",
+        body: { enabled, settings: checked.data },
+      });
+      const revoked = saved.revokedMembers.length;
+      toast.success(`${label}: ${enabled ? "on" : "off"}, saved.${revoked ? ` ${revoked} ${revoked === 1 ? "member was" : "members were"} revoked.` : ""}`);
       router.refresh();
     } catch (e) {
       if (e instanceof ApiError) {
@@ -81,10 +91,16 @@ export function PolicyForm({
         </div>
         <CardBody className="space-y-4">
           {error ? <Alert tone="danger">{error}</Alert> : null}
+          {note ? <p className="text-sm text-slate-600">{note}</p> : null}
           <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
             <Checkbox checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
             Turn this policy on<span className="sr-only">: {label}</span>
           </label>
+          {enableWarning && enabled && !savedEnabled ? (
+            <Alert tone="warning" title="Members will lose access">
+              {enableWarning}
+            </Alert>
+          ) : null}
           {fields.length ? (
             <fieldset className="grid gap-4 sm:grid-cols-2">
               <legend className="sr-only">{label} settings</legend>

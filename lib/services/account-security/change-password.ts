@@ -1,5 +1,6 @@
 // Changing the password of the signed-in account: the current password (argon2id) proves it is the
-// owner, the new one must pass the strength check, and the session version is bumped in the same
+// owner, the new one must pass the strength check and the strictest password rules of the
+// organizations the account belongs to (MASTER_PASSWORD policies), and the session version is bumped in the same
 // transaction, which ends every session issued before. The caller hands the acting browser a new
 // session at the returned version (lib/auth/session.ts issueSessionCookie).
 import type { ActionContext } from "@/lib/actor";
@@ -11,6 +12,7 @@ import { conflict, notFound, unprocessable } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/recorder";
 import { sendMailSafely } from "@/lib/mail/mailer";
 import { passwordChangedMail } from "@/lib/mail/templates";
+import { passwordPolicyRefusal, passwordRulesForUser } from "@/lib/services/policies/master-password-policy";
 import { countingPasswordAttempts, invalidPassword } from "./attempt-limits";
 import { lockSecurityState } from "./security-state";
 
@@ -30,6 +32,14 @@ export async function changePassword(input: { currentPassword: string; newPasswo
   });
   const weakness = passwordWeakness(input.newPassword, { email: before.email, name: before.name });
   if (weakness) throw unprocessable(weakness, "weak_password", { newPassword: weakness });
+  const refusal = passwordPolicyRefusal(
+    input.newPassword,
+    await passwordRulesForUser(userId),
+    { email: before.email, name: before.name },
+    "newPassword",
+    "Choose a password that meets every rule listed above the form.",
+  );
+  if (refusal) throw refusal;
   if (input.newPassword === input.currentPassword) {
     throw unprocessable("Choose a password different from your current one.", "password_unchanged", {
       newPassword: "This is your current password.",
@@ -45,7 +55,7 @@ export async function changePassword(input: { currentPassword: string; newPasswo
     }
     const user = await tx.user.update({
       where: { id: userId },
-      data: { passwordHash, sessionVersion: { increment: 1 } },
+      data: { passwordHash, sessionVersion: { increment: 1 }, passwordChangeRequired: false },
       select: { id: true, email: true, name: true, sessionVersion: true },
     });
     await recordEvent(tx, {

@@ -2,6 +2,10 @@
 // accounts, and every outcome recorded as an event (USER_LOGGED_IN / USER_LOGIN_FAILED). Accounts
 // with two-step login also need an authenticator code or a recovery code after the password; code
 // guesses have their own per-account limit (lib/services/account-security/attempt-limits.ts).
+// A sign-in is also the moment the plaintext password is at hand: organizations whose MASTER_PASSWORD
+// policy says "enforce at sign-in" get it checked against their rules, and a password that misses
+// them marks the account as having to change it (users.password_change_required), recorded on the
+// USER_LOGGED_IN event. A compliant password clears the mark.
 import type { Actor, RequestMeta } from "@/lib/actor";
 import { dummyPasswordHash, verifyPassword } from "@/lib/crypto/password";
 import { db, type Tx } from "@/lib/db/client";
@@ -14,6 +18,7 @@ import { blockedFor, limiter, penalize, reset } from "@/lib/rate-limit";
 import { codeLimiter } from "@/lib/services/account-security/attempt-limits";
 import { consumeSecondFactor, type SecondFactorUse } from "@/lib/services/account-security/second-factor";
 import { lockSecurityState } from "@/lib/services/account-security/security-state";
+import { enforcedAtSignIn, passwordRuleFailures, passwordRulesForUser } from "@/lib/services/policies/master-password-policy";
 import { normalizeEmail } from "@/lib/validation";
 
 /** Error codes next-auth passes back to the sign-in page as `?error=`. */
@@ -74,14 +79,21 @@ export async function authenticate(credentials: Credentials, meta: RequestMeta):
 
   await reset(perAccount, accountKey);
   const actor: Actor = { userId: user.id, name: user.name, email: user.email };
+  const mustChange = await passwordMissesSignInRules(user, credentials.password);
   if (!user.totpEnabledAt) {
-    await transaction((tx) => recordLogin(tx, actor, meta, null));
+    await transaction((tx) => recordLogin(tx, actor, meta, null, mustChange));
     return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
   }
-  return signInWithSecondFactor(actor, credentials, meta);
+  return signInWithSecondFactor(actor, credentials, meta, mustChange);
 }
 
-async function signInWithSecondFactor(actor: Actor, credentials: Credentials, meta: RequestMeta): Promise<AuthenticatedUser> {
+/** Whether the password misses the rules of an organization that enforces them at sign-in. */
+async function passwordMissesSignInRules(user: { id: string; email: string; name: string }, password: string): Promise<boolean> {
+  const enforced = enforcedAtSignIn(await passwordRulesForUser(user.id));
+  return enforced.sources.length > 0 && passwordRuleFailures(password, enforced, user).needs.length > 0;
+}
+
+async function signInWithSecondFactor(actor: Actor, credentials: Credentials, meta: RequestMeta, mustChange: boolean): Promise<AuthenticatedUser> {
   // Without a code this is the normal first half of a two-step sign-in, not a failure.
   if (!credentials.totp && !credentials.recoveryCode) throw new SignInError("TOTP_REQUIRED");
   const codes = codeLimiter();
@@ -91,7 +103,7 @@ async function signInWithSecondFactor(actor: Actor, credentials: Credentials, me
     const state = await lockSecurityState(tx, actor.userId);
     const used = await consumeSecondFactor(tx, state, { totp: credentials.totp, recoveryCode: credentials.recoveryCode }, "sign_in", { actor, meta }, now);
     if (!used) return null;
-    await recordLogin(tx, actor, meta, used);
+    await recordLogin(tx, actor, meta, used, mustChange);
     return { used, sessionVersion: state.sessionVersion };
   });
   if (!outcome) {
@@ -108,13 +120,15 @@ async function signInWithSecondFactor(actor: Actor, credentials: Credentials, me
   return { id: actor.userId, email: actor.email, name: actor.name, sessionVersion: outcome.sessionVersion };
 }
 
-function recordLogin(tx: Tx, actor: Actor, meta: RequestMeta, secondFactor: SecondFactorUse | null): Promise<void> {
-  return recordEvent(tx, {
+async function recordLogin(tx: Tx, actor: Actor, meta: RequestMeta, secondFactor: SecondFactorUse | null, passwordChangeRequired: boolean): Promise<void> {
+  await tx.user.updateMany({ where: { id: actor.userId, passwordChangeRequired: !passwordChangeRequired }, data: { passwordChangeRequired } });
+  const details = { ...(secondFactor ? { secondFactor: secondFactor.method } : {}), ...(passwordChangeRequired ? { passwordChangeRequired } : {}) };
+  await recordEvent(tx, {
     type: "USER_LOGGED_IN",
     actor,
     meta,
     target: { type: "USER", id: actor.userId, name: actor.email },
-    ...(secondFactor ? { details: { secondFactor: secondFactor.method } } : {}),
+    ...(Object.keys(details).length ? { details } : {}),
   });
 }
 

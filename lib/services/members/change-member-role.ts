@@ -1,11 +1,13 @@
 // Changing a member's role. Only owners (and provider members acting as owners) may promote to or
-// change an Owner, and the last confirmed Owner cannot be demoted.
+// change an Owner, and the last confirmed Owner cannot be demoted. While the two-step login policy is
+// on, an owner or admin without two-step login cannot be made a User (the policy covers Users).
 import type { ActionContext } from "@/lib/actor";
 import type { OrganizationRole } from "@/lib/db/generated/enums";
 import { transaction } from "@/lib/db/transaction";
 import { conflict, forbidden, notFound } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/recorder";
 import { lockOrganization } from "@/lib/services/organizations/lock-organization";
+import { policyEnabled, twoFactorPolicyCovers, twoFactorRequired } from "@/lib/services/policies/two-factor-policy";
 import { memberSelect, memberView, type MemberView } from "./member-view";
 
 export interface ChangeMemberRoleInput {
@@ -32,6 +34,13 @@ export async function changeMemberRole(input: ChangeMemberRoleInput, ctx: Action
           "last_owner",
         );
       }
+    }
+    // Owners and admins are exempt from the two-step login policy; a new User must already comply.
+    const holdsAccess = member.status === "ACCEPTED" || member.status === "CONFIRMED";
+    if (holdsAccess && twoFactorPolicyCovers(input.role) && !member.user?.totpEnabledAt && (await policyEnabled(tx, input.organizationId, "TWO_FACTOR_AUTHENTICATION"))) {
+      throw twoFactorRequired(
+        `${member.email} cannot become a User: this organization requires two-step login of its Users, and they have not turned it on. Ask them to turn it on in their account settings first.`,
+      );
     }
     const updated = await tx.organizationMember.update({ where: { id: member.id }, data: { role: input.role }, select: memberSelect });
     await recordEvent(tx, {

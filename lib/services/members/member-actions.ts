@@ -12,7 +12,9 @@ import { recordEvents } from "@/lib/events/recorder";
 import { sendMailSafely } from "@/lib/mail/mailer";
 import { organizationInvitationMail } from "@/lib/mail/templates";
 import { lockOrganization, type LockedOrganization } from "@/lib/services/organizations/lock-organization";
+import { policyEnabled, twoFactorPolicyCovers, twoFactorRequired } from "@/lib/services/policies/two-factor-policy";
 import { memberSelect, memberView, newInvitation, type MemberRow, type MemberView } from "./member-view";
+import { revokeMemberRow } from "./revoke-member";
 
 export type MemberAction = "confirm" | "revoke" | "restore" | "remove" | "reinvite";
 
@@ -31,6 +33,8 @@ interface State {
   organization: LockedOrganization;
   occupiedSeats: number;
   confirmedOwners: number;
+  /** The organization's TWO_FACTOR_AUTHENTICATION policy is on. */
+  twoFactorPolicy: boolean;
   input: MemberActionInput;
   ctx: ActionContext;
   events: EventInput[];
@@ -51,6 +55,11 @@ function lastOwnerGuard(member: MemberRow, state: State, verb: string): void {
       "last_owner",
     );
   }
+}
+
+/** A member with an account whom the two-step login policy covers, without two-step login (invited ones are checked when they accept). */
+function lacksRequiredTwoFactor(member: MemberRow, state: State): boolean {
+  return state.twoFactorPolicy && twoFactorPolicyCovers(member.role) && member.userId !== null && !member.user?.totpEnabledAt;
 }
 
 function event(state: State, type: EventInput["type"], member: MemberRow, details: Record<string, unknown> = {}): void {
@@ -75,6 +84,11 @@ const STEPS: Record<MemberAction, Step> = {
       }[member.status];
       throw unprocessable(`${member.email} ${reason}. Only members who accepted their invitation can be confirmed.`, "not_accepted");
     }
+    if (lacksRequiredTwoFactor(member, state)) {
+      throw twoFactorRequired(
+        `${member.email} cannot be confirmed: this organization requires two-step login, and they have not turned it on. Ask them to turn it on in their account settings, then confirm them.`,
+      );
+    }
     const updated = await tx.organizationMember.update({
       where: { id: member.id },
       data: { status: "CONFIRMED", inviteTokenHash: null, inviteExpiresAt: null },
@@ -90,11 +104,7 @@ const STEPS: Record<MemberAction, Step> = {
     if (member.status === "REVOKED") throw unprocessable(`${member.email} is already revoked.`, "already_revoked");
     lastOwnerGuard(member, state, "revoked");
     // The invitation link dies with the revocation; restoring an invited member sends a new one.
-    const updated = await tx.organizationMember.update({
-      where: { id: member.id },
-      data: { status: "REVOKED", statusBeforeRevoke: member.status, inviteTokenHash: null, inviteExpiresAt: null },
-      select: memberSelect,
-    });
+    const updated = await revokeMemberRow(tx, member);
     if (member.role === "OWNER" && member.status === "CONFIRMED") state.confirmedOwners--;
     state.occupiedSeats--;
     event(state, "MEMBER_REVOKED", member, { previousStatus: member.status });
@@ -103,6 +113,11 @@ const STEPS: Record<MemberAction, Step> = {
 
   async restore(tx, member, state) {
     if (member.status !== "REVOKED") throw unprocessable(`${member.email} is not revoked.`, "not_revoked");
+    if (lacksRequiredTwoFactor(member, state)) {
+      throw twoFactorRequired(
+        `${member.email} cannot be restored yet: this organization requires two-step login, and they have not turned it on. Ask them to turn it on in their account settings, then restore them.`,
+      );
+    }
     if (state.occupiedSeats >= state.organization.seats) {
       throw unprocessable(
         `Not enough seats to restore ${member.email}: all ${state.organization.seats} seats are taken. Add seats, or revoke or remove another member first.`,
@@ -157,12 +172,13 @@ async function run(action: MemberAction, input: MemberActionInput, ctx: ActionCo
   const ids = [...new Set(input.ids)];
   const { results, state } = await transaction(async (tx) => {
     const organization = await lockOrganization(tx, input.organizationId);
-    const [members, confirmedOwners] = await Promise.all([
+    const [members, confirmedOwners, twoFactorPolicy] = await Promise.all([
       tx.organizationMember.findMany({ where: { organizationId: input.organizationId, id: { in: ids } }, select: memberSelect }),
       tx.organizationMember.count({ where: { organizationId: input.organizationId, role: "OWNER", status: "CONFIRMED" } }),
+      policyEnabled(tx, input.organizationId, "TWO_FACTOR_AUTHENTICATION"),
     ]);
     const byId = new Map(members.map((m) => [m.id, m]));
-    const state: State = { organization, occupiedSeats: organization.occupiedSeats, confirmedOwners, input, ctx, events: [], mails: [] };
+    const state: State = { organization, occupiedSeats: organization.occupiedSeats, confirmedOwners, twoFactorPolicy, input, ctx, events: [], mails: [] };
     const results: MemberActionResult[] = [];
     for (const id of ids) {
       const member = byId.get(id);

@@ -10,6 +10,7 @@ import { zodFields } from "@/lib/api/handler";
 import { recordEvent } from "@/lib/events/recorder";
 import { defaultSettings, POLICY_DEFINITIONS, POLICY_REQUIRES, POLICY_TYPES, policySchema, type PolicySettings } from "@/lib/policies/definitions";
 import { lockOrganization } from "@/lib/services/organizations/lock-organization";
+import { revokeMembersWithoutTwoFactor } from "./two-factor-policy";
 
 export interface PolicyView {
   type: PolicyType;
@@ -59,11 +60,20 @@ export interface WritePolicyInput {
   settings: PolicySettings;
 }
 
+export interface PolicyWrite {
+  changed: boolean;
+  /** Members revoked because the write turned on a policy they do not comply with (two-step login). */
+  revokedMembers: { id: string; email: string }[];
+}
+
 /**
  * Writes one organization's policy inside the caller's transaction (which must hold the
- * organization lock), refusing combinations that depend on another policy. No event when nothing changed.
+ * organization lock), refusing combinations that depend on another policy, and enforcing the
+ * policy on existing members where it can be (lib/services/policies/two-factor-policy.ts): every
+ * caller, policy templates included, gets the enforcement, its events, and its mails (sent after
+ * the caller's transaction commits). No event when nothing changed.
  */
-export async function writePolicy(tx: Tx, input: WritePolicyInput, ctx: ActionContext): Promise<{ changed: boolean }> {
+export async function writePolicy(tx: Tx, input: WritePolicyInput, ctx: ActionContext): Promise<PolicyWrite> {
   const current = await tx.policy.findMany({ where: { organizationId: input.organizationId }, select: { id: true, type: true, enabled: true, settings: true } });
   const enabled = (type: PolicyType) => current.find((p) => p.type === type)?.enabled ?? false;
   const required = POLICY_REQUIRES[input.type];
@@ -85,7 +95,7 @@ export async function writePolicy(tx: Tx, input: WritePolicyInput, ctx: ActionCo
   const existing = current.find((p) => p.type === input.type);
   const before = { enabled: existing?.enabled ?? false, settings: readSettings(input.type, existing?.settings) };
   const after = { enabled: input.enabled, settings: input.settings };
-  if (existing && JSON.stringify(before) === JSON.stringify(after)) return { changed: false };
+  if (existing && JSON.stringify(before) === JSON.stringify(after)) return { changed: false, revokedMembers: [] };
   const policy = await tx.policy.upsert({
     where: { organizationId_type: { organizationId: input.organizationId, type: input.type } },
     create: { organizationId: input.organizationId, type: input.type, enabled: input.enabled, settings: input.settings as object },
@@ -100,18 +110,20 @@ export async function writePolicy(tx: Tx, input: WritePolicyInput, ctx: ActionCo
     target: { type: "POLICY", id: policy.id, name: input.type },
     details: { before, after },
   });
-  return { changed: true };
+  const turnedOn = input.enabled && !before.enabled;
+  const revokedMembers = turnedOn && input.type === "TWO_FACTOR_AUTHENTICATION" ? await revokeMembersWithoutTwoFactor(tx, input.organizationId, ctx) : [];
+  return { changed: true, revokedMembers };
 }
 
 export async function updatePolicy(
   input: { organizationId: string; type: PolicyType; enabled: boolean; settings: unknown },
   ctx: ActionContext,
-): Promise<PolicyView> {
+): Promise<PolicyView & Pick<PolicyWrite, "revokedMembers">> {
   const settings = parsePolicySettings(input.type, input.settings);
-  await transaction(async (tx) => {
+  const { revokedMembers } = await transaction(async (tx) => {
     await lockOrganization(tx, input.organizationId);
-    await writePolicy(tx, { organizationId: input.organizationId, type: input.type, enabled: input.enabled, settings }, ctx);
+    return writePolicy(tx, { organizationId: input.organizationId, type: input.type, enabled: input.enabled, settings }, ctx);
   });
   const view = (await listPolicies(input.organizationId)).find((p) => p.type === input.type);
-  return view!;
+  return { ...view!, revokedMembers };
 }

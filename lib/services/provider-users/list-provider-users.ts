@@ -1,4 +1,5 @@
-// The provider's people: filter by status and role, search by email or name, keyset-paged by email.
+// The provider's people: filter by status, role and two-step login, search by email or name,
+// keyset-paged by email.
 import { z } from "zod";
 import { decodeCursor, pageOf, type Page } from "@/lib/api/pagination";
 import { db } from "@/lib/db/client";
@@ -9,6 +10,8 @@ export interface ListProviderUsersInput {
   q?: string;
   status?: ProviderUserStatus;
   role?: ProviderUserRole;
+  /** "on": the member's account has two-step login; "off": it does not, or there is no account yet. */
+  twoFactor?: "on" | "off";
   limit: number;
   cursor?: string;
 }
@@ -20,6 +23,8 @@ export async function listProviderUsers(providerId: string, input: ListProviderU
   const q = input.q?.trim();
   const and: Prisma.ProviderUserWhereInput[] = [];
   if (q) and.push({ OR: [{ email: { contains: q, mode: "insensitive" } }, { user: { is: { name: { contains: q, mode: "insensitive" } } } }] });
+  if (input.twoFactor === "on") and.push({ user: { is: { totpEnabledAt: { not: null } } } });
+  if (input.twoFactor === "off") and.push({ OR: [{ userId: null }, { user: { is: { totpEnabledAt: null } } }] });
   if (after) and.push({ OR: [{ email: { gt: after[0] } }, { email: after[0], id: { gt: after[1] } }] });
   const where: Prisma.ProviderUserWhereInput = {
     providerId,
@@ -34,6 +39,11 @@ export async function listProviderUsers(providerId: string, input: ListProviderU
     take: input.limit + 1,
   });
   return pageOf(rows, input.limit, toView, (row) => [row.email, row.id]);
+}
+
+/** Confirmed members without two-step login (who cannot open clients while the provider requires it). */
+export function countConfirmedWithoutTwoFactor(providerId: string): Promise<number> {
+  return db.providerUser.count({ where: { providerId, status: "CONFIRMED", user: { is: { totpEnabledAt: null } } } });
 }
 
 /** Members per status, for the filter tabs and the page's summary. */

@@ -18,7 +18,7 @@ export const MEMBER_SELECT = {
   status: true,
   inviteExpiresAt: true,
   createdAt: true,
-  user: { select: { name: true } },
+  user: { select: { name: true, totpEnabledAt: true } },
 } as const;
 
 export interface MemberRow {
@@ -30,7 +30,7 @@ export interface MemberRow {
   status: ProviderUserStatus;
   inviteExpiresAt: Date | null;
   createdAt: Date;
-  user: { name: string } | null;
+  user: { name: string; totpEnabledAt: Date | null } | null;
 }
 
 export interface ProviderUserView {
@@ -43,6 +43,8 @@ export interface ProviderUserView {
   invitedAt: string;
   /** When an open invitation's link stops working (INVITED only). */
   inviteExpiresAt: string | null;
+  /** The member's account has two-step login (false while invited without an account). */
+  twoFactorEnabled: boolean;
 }
 
 export function toView(row: MemberRow): ProviderUserView {
@@ -55,6 +57,7 @@ export function toView(row: MemberRow): ProviderUserView {
     userId: row.userId,
     invitedAt: row.createdAt.toISOString(),
     inviteExpiresAt: row.status === "INVITED" && row.inviteExpiresAt ? row.inviteExpiresAt.toISOString() : null,
+    twoFactorEnabled: Boolean(row.user?.totpEnabledAt),
   };
 }
 

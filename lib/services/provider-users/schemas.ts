@@ -15,6 +15,8 @@ export const InviteBody = z.object({
   role: providerRoleSchema,
 });
 
+export const twoFactorFilterSchema = z.enum(["on", "off"], { message: "Choose on or off." });
+
 export const IdsBody = z.object({ ids: idListSchema });
 export const RoleBody = z.object({ role: providerRoleSchema });
 export const AcceptBody = z.object({ token: z.string({ message: "The invitation link's token is missing." }).min(1, "The invitation link's token is missing.").max(200) });

@@ -16,6 +16,7 @@ export async function getProvider(providerId: string) {
       status: true,
       enabled: true,
       billingMode: true,
+      require2fa: true,
       createdAt: true,
       updatedAt: true,
       stats: { select: { clientCount: true, seats: true, managedSeats: true } },

@@ -30,4 +30,5 @@ export const UpdateProviderBody = z.object({
   name: nameSchema.optional(),
   businessName: businessNameSchema.optional(),
   billingEmail: emailSchema.optional(),
+  require2fa: z.boolean({ message: "Say whether two-step login is required (true or false)." }).optional(),
 });

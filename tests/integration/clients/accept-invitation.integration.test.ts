@@ -71,7 +71,14 @@ describe("POST /api/v1/organizations/{orgId}/members/{mId}/accept", () => {
     const res = await accept(organizationId, memberId, owner, "a-guessed-token");
     expect(res.status).toBe(410);
     expect(res.body.error.code).toBe("invitation_invalid");
-    expect(await describeMemberInvitation(organizationId, memberId, "a-guessed-token")).toEqual({ state: "invalid", organizationName: null, email: null, role: null });
+    expect(await describeMemberInvitation(organizationId, memberId, "a-guessed-token")).toEqual({
+      state: "invalid",
+      organizationName: null,
+      email: null,
+      role: null,
+      passwordRules: [],
+      twoFactorRequired: false,
+    });
   });
 
   it("answers 404 for a member id of another organization, or an id that is not one", async () => {
@@ -97,6 +104,8 @@ describe("POST /api/v1/organizations/{orgId}/members/{mId}/accept", () => {
       organizationName: "Fabrikam Legal",
       email: "owner@fabrikam.test",
       role: "OWNER",
+      passwordRules: [],
+      twoFactorRequired: false,
     });
   });
 

@@ -52,6 +52,7 @@ describe("listing people", () => {
       userId: cast.admin.id,
       invitedAt: expect.any(String),
       inviteExpiresAt: null,
+      twoFactorEnabled: false,
     });
     expect(all.body.data.find((m: any) => m.id === cast.invitedMembership.id)).toMatchObject({ name: null, userId: null, status: "INVITED" });
     expect((await list({ status: "ACCEPTED" })).body.data.map((m: any) => m.id)).toEqual([cast.acceptedMembership.id]);

@@ -25,7 +25,7 @@ export async function createUser(overrides: { email?: string; name?: string; isS
       passwordHash: await passwordHash,
     },
   });
-  return { id: user.id, email: user.email, name: user.name, isStaff: user.isStaff, totpEnabled: false, sessionVersion: user.sessionVersion };
+  return { id: user.id, email: user.email, name: user.name, isStaff: user.isStaff, totpEnabled: false, passwordChangeRequired: false, sessionVersion: user.sessionVersion };
 }
 
 export async function createProvider(overrides: { name?: string; status?: "PENDING" | "ACTIVE"; enabled?: boolean; admin?: TestUser | null } = {}) {

@@ -1,9 +1,12 @@
 // A provider's section: sidebar with what the member's role allows, or a notice when the provider
 // is disabled or the membership awaits confirmation. Admins of a provider with a single confirmed
-// admin see the failover warning on every page of the section.
+// admin see the failover warning on every page of the section. Members without two-step login of a
+// provider that requires it are told on every page why they cannot open clients (the provider's own
+// pages stay reachable, so they can find out).
 import type { ReactNode } from "react";
 import { BarChart3, Building2, CreditCard, ScrollText, Settings, Users } from "lucide-react";
 import { FailoverBanner } from "@/components/people/failover-banner";
+import { TwoFactorRequiredBanner } from "@/components/providers/two-factor-required-banner";
 import { AccessNotice } from "@/components/shell/access-notice";
 import { SectionTitle } from "@/components/shell/section-title";
 import { SectionLayout, SideNav, type NavItem } from "@/components/shell/side-nav";
@@ -19,7 +22,7 @@ export default async function ProviderLayout({ params, children }: { params: Pro
   const { providerId } = await params;
   const result = await sectionAccess((user) => providerAccess(user, providerId));
   if ("refusal" in result) return <AccessNotice error={result.refusal} />;
-  const { access } = result;
+  const { access, user } = result;
   const base = `/providers/${providerId}`;
   const items: (NavItem & { permission: Permission })[] = [
     { href: base, label: "Clients", icon: <Building2 />, exact: true, permission: "provider.clients.read" },
@@ -31,6 +34,7 @@ export default async function ProviderLayout({ params, children }: { params: Pro
   ];
   const role = access.membership?.status === "CONFIRMED" ? access.membership.role : "STAFF";
   const soleAdmin = access.roles.includes("PROVIDER_ADMIN") && (await confirmedAdminCount(providerId)) === 1;
+  const needsTwoFactor = access.provider.require2fa && access.membership?.status === "CONFIRMED" && !user.totpEnabled;
   return (
     <SectionLayout
       nav={
@@ -40,7 +44,14 @@ export default async function ProviderLayout({ params, children }: { params: Pro
           items={items.filter((item) => can(access.roles, item.permission)).map(({ permission: _p, ...item }) => item)}
         />
       }
-      banner={soleAdmin ? <FailoverBanner providerId={providerId} /> : undefined}
+      banner={
+        soleAdmin || needsTwoFactor ? (
+          <>
+            {needsTwoFactor ? <TwoFactorRequiredBanner providerName={access.provider.name} /> : null}
+            {soleAdmin ? <FailoverBanner providerId={providerId} /> : null}
+          </>
+        ) : undefined
+      }
     >
       {children}
     </SectionLayout>

@@ -27,8 +27,9 @@ export default async function ProviderPeoplePage({ params, searchParams }: { par
   const q = stringParam(query, "q");
   const status = enumParam(query, "status", ["INVITED", "ACCEPTED", "CONFIRMED"] as const);
   const role = enumParam(query, "role", ["PROVIDER_ADMIN", "SERVICE_USER"] as const);
+  const twoFactor = enumParam(query, "twoFactor", ["on", "off"] as const);
   const cursor = stringParam(query, "cursor");
-  const input: ListProviderUsersInput = { q, status, role, limit: PAGE_SIZE, cursor };
+  const input: ListProviderUsersInput = { q, status, role, twoFactor, limit: PAGE_SIZE, cursor };
   const [page, counts] = await Promise.all([
     listProviderUsers(providerId, input).catch((error: unknown) => {
       if (error instanceof AppError && error.code === "invalid_cursor") return listProviderUsers(providerId, { ...input, cursor: undefined });
@@ -37,7 +38,7 @@ export default async function ProviderPeoplePage({ params, searchParams }: { par
     countProviderUsersByStatus(providerId),
   ]);
   const base = `/providers/${providerId}/people`;
-  const filtered = Boolean(q || status || role);
+  const filtered = Boolean(q || status || role || twoFactor);
 
   return (
     <>
@@ -81,6 +82,14 @@ export default async function ProviderPeoplePage({ params, searchParams }: { par
               <option value="SERVICE_USER">Service User</option>
             </Select>
           </div>
+          <div>
+            <Label htmlFor="people-two-factor">Two-step login</Label>
+            <Select id="people-two-factor" name="twoFactor" defaultValue={twoFactor ?? ""} className="mt-1">
+              <option value="">On or off</option>
+              <option value="on">On</option>
+              <option value="off">Off</option>
+            </Select>
+          </div>
           <Button type="submit" variant="secondary">
             <Search aria-hidden /> Apply
           </Button>
@@ -93,7 +102,7 @@ export default async function ProviderPeoplePage({ params, searchParams }: { par
           <>
             <PeopleTable providerId={providerId} members={page.data} currentMembershipId={access.membership?.id ?? null} />
             {page.nextCursor || cursor ? (
-              <KeysetPager nextCursor={page.nextCursor} isFirstPage={!cursor} hrefFor={(next) => withParams(base, { q, status, role, cursor: next ?? undefined })} />
+              <KeysetPager nextCursor={page.nextCursor} isFirstPage={!cursor} hrefFor={(next) => withParams(base, { q, status, role, twoFactor, cursor: next ?? undefined })} />
             ) : null}
           </>
         )}

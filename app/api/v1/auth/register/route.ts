@@ -1,4 +1,7 @@
-// POST /api/v1/auth/register {email, name, password} → 201 {id, email}; 409 when the email is taken.
+// POST /api/v1/auth/register {email, name, password, invitation?} → 201 {id, email, invitation?}; 409 when the email is taken.
+// `invitation: {organizationId, memberId, token}` (sign-up from an organization invitation link) also
+// joins that organization: the password must meet its rules (422 password_policy), an unusable
+// invitation refuses the sign-up (404/410/403), and `invitation` in the answer says whether it joined.
 import { z } from "zod";
 import { publicRoute } from "@/lib/api/handler";
 import { created } from "@/lib/api/responses";
@@ -10,6 +13,13 @@ const RegisterBody = z.object({
   email: emailSchema,
   name: nameSchema,
   password: z.string({ message: "Enter a password." }).min(1, "Enter a password.").max(256, "Use at most 256 characters."),
+  invitation: z
+    .object({
+      organizationId: z.string().max(64),
+      memberId: z.string().max(64),
+      token: z.string().min(1, "The invitation token is missing.").max(256),
+    })
+    .optional(),
 });
 
 export const POST = publicRoute({ body: RegisterBody }, async ({ body, meta }) => {

@@ -1,5 +1,7 @@
 // GET /api/v1/me/2fa → {enabled, enabledAt, recoveryCodesLeft}
-// DELETE /api/v1/me/2fa {password, code} → turns two-step login off (code: authenticator or recovery code).
+// DELETE /api/v1/me/2fa {password, code} → {enabled: false, revokedFrom: [{organizationId, organizationName}]}:
+// turns two-step login off (code: authenticator or recovery code); organizations whose policy
+// requires it revoke the membership.
 import { userRoute } from "@/lib/api/handler";
 import { disableTwoFactor } from "@/lib/services/account-security/disable-two-factor";
 import { DisableTwoFactorBody } from "@/lib/services/account-security/schemas";
@@ -8,6 +10,6 @@ import { twoFactorStatus } from "@/lib/services/account-security/two-factor-stat
 export const GET = userRoute({}, async ({ user }) => twoFactorStatus(user.id));
 
 export const DELETE = userRoute({ body: DisableTwoFactorBody }, async ({ body, actor, meta }) => {
-  await disableTwoFactor(body, { actor, meta });
-  return { enabled: false };
+  const { revokedFrom } = await disableTwoFactor(body, { actor, meta });
+  return { enabled: false, revokedFrom };
 });

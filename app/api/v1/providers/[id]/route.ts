@@ -1,4 +1,4 @@
-// GET /api/v1/providers/{id} (any member, staff) · PATCH /api/v1/providers/{id} {name?, businessName?, billingEmail?} (admin).
+// GET /api/v1/providers/{id} (any member, staff) · PATCH /api/v1/providers/{id} {name?, businessName?, billingEmail?, require2fa?} (admin).
 import { providerRoute } from "@/lib/api/handler";
 import { getProvider } from "@/lib/services/providers/get-provider";
 import { UpdateProviderBody } from "@/lib/services/providers/schemas";

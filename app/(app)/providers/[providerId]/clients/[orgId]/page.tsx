@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ChevronLeft, ExternalLink } from "lucide-react";
+import { ChevronLeft, ExternalLink, ShieldAlert } from "lucide-react";
 import { ClientDetailsForm, ClientSeatsForm, RemoveClientButton } from "@/components/clients/client-forms";
 import { seatsWithoutPurchase } from "@/lib/services/billing/seat-purchase";
 import { OrganizationFacts, OrganizationStats } from "@/components/organizations/organization-summary";
@@ -35,7 +35,8 @@ async function loadClient(providerId: string, orgId: string) {
 
 export default async function ClientPage({ params }: { params: Promise<{ providerId: string; orgId: string }> }) {
   const { providerId, orgId } = await params;
-  const { access } = await providerPage(providerId, "provider.clients.read");
+  const { access, user } = await providerPage(providerId, "provider.clients.read");
+  const needsTwoFactor = access.provider.require2fa && !user.totpEnabled;
   const client = await loadClient(providerId, orgId);
   const isAdmin = can(access.roles, "provider.clients.update");
   const canRemove = can(access.roles, "provider.clients.remove");
@@ -63,9 +64,15 @@ export default async function ClientPage({ params }: { params: Promise<{ provide
           </>
         }
         actions={
-          <ButtonLink href={`/organizations/${client.id}`} prefetch={false} variant="primary">
-            <ExternalLink aria-hidden /> Open admin console
-          </ButtonLink>
+          needsTwoFactor ? (
+            <ButtonLink href="/account" variant="primary">
+              <ShieldAlert aria-hidden /> Turn on two-step login to open
+            </ButtonLink>
+          ) : (
+            <ButtonLink href={`/organizations/${client.id}`} prefetch={false} variant="primary">
+              <ExternalLink aria-hidden /> Open admin console
+            </ButtonLink>
+          )
         }
       />
 

@@ -1,6 +1,8 @@
 // The link in an organization invitation (client owners invited by a provider, and every other
 // member invitation). Signed out: sign in or create an account with the invited address, then come
-// back here. Signed in as that address: accept, and land on the organization.
+// back here. Signed in as that address: accept, and land on the organization. The organization's
+// password rules are shown (accepting asks for the password to check them), and an organization
+// that requires two-step login of the invited role sends people without it to turn it on first.
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -55,11 +57,19 @@ export default async function OrganizationInvitationPage({
     </>
   );
 
+  const twoFactorNote = invitation.twoFactorRequired ? (
+    <Alert tone="info" className="mb-4" title="Two-step login required">
+      {invitation.organizationName} requires its members to use two-step login. {user ? "" : "After creating your account or signing in, "}turn it on in
+      your account settings, then open this invitation again to join.
+    </Alert>
+  ) : null;
+
   if (!user) {
     const withEmail = (path: string) => `${path}?callbackUrl=${encodeURIComponent(here)}&email=${encodeURIComponent(email)}`;
     return (
       <>
         {heading}
+        {twoFactorNote}
         <div className="space-y-3">
           <ButtonLink href={withEmail("/sign-in")} variant="primary" className="w-full">
             Sign in to accept
@@ -85,10 +95,29 @@ export default async function OrganizationInvitationPage({
     );
   }
 
+  if (invitation.twoFactorRequired && !user.totpEnabled) {
+    return (
+      <>
+        {heading}
+        {twoFactorNote}
+        <ButtonLink href={`/account?returnTo=${encodeURIComponent(here)}`} variant="primary" className="w-full">
+          Turn on two-step login
+        </ButtonLink>
+      </>
+    );
+  }
+
   return (
     <>
       {heading}
-      <AcceptInvitationButton organizationId={orgId} memberId={memberId} token={token} organizationName={invitation.organizationName!} />
+      <AcceptInvitationButton
+        organizationId={orgId}
+        memberId={memberId}
+        token={token}
+        organizationName={invitation.organizationName!}
+        email={email}
+        passwordRules={invitation.passwordRules}
+      />
       <p className="mt-4 text-center text-xs text-slate-500">After you join, an administrator confirms your membership.</p>
     </>
   );
