@@ -96,7 +96,7 @@ function toFields(input: EventInput): ChainedFields {
     targetName: input.target?.name ?? null,
     ip: input.meta.ip,
     userAgent: input.meta.userAgent,
-    details: input.details ?? {},
+    details: input.actor?.apiKey ? { ...input.details, apiKeyId: input.actor.apiKey.id, apiKeyPrefix: input.actor.apiKey.prefix } : (input.details ?? {}),
   };
 }
 
