@@ -65,9 +65,9 @@ export async function loadOperations(sections: ManifestSection[] = API_SECTIONS)
   for (const section of sections) {
     for (const route of section.routes) {
       const path = `${API_BASE}${route.path}`;
-      const module = await route.load();
+      const exports = await route.load();
       for (const method of HTTP_METHODS) {
-        const handler = module[method];
+        const handler = exports[method];
         const note = route.operations[method];
         if (handler === undefined) {
           if (note) throw new Error(`The manifest describes ${method} ${path}, but its route module exports no ${method}.`);
