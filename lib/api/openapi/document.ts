@@ -132,10 +132,9 @@ function isRawBody(body: RouteDoc["body"]): body is RawBodySpec {
 function requestBody(doc: RouteDoc): RouteConfig["request"] {
   if (!doc.body) return undefined;
   if (isRawBody(doc.body)) {
-    const content = Object.fromEntries(
-      doc.body.contentTypes.map((type) => [type, { schema: type.endsWith("json") ? { description: "The file, as JSON." } : { type: "string" as const, description: "The file." } }]),
-    );
-    return { body: { required: true, description: `The file itself, at most ${Math.round(doc.body.maxBytes / (1024 * 1024))} MB.`, content } };
+    // A file upload: the body is the file as it is, so no schema describes it.
+    const content = Object.fromEntries(doc.body.contentTypes.map((type) => [type, {}]));
+    return { body: { required: true, description: `The file itself (${doc.body.contentTypes.join(" or ")}), at most ${Math.round(doc.body.maxBytes / (1024 * 1024))} MB.`, content } };
   }
   return { body: { required: true, content: { "application/json": { schema: doc.body } } } };
 }

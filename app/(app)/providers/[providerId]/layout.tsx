@@ -2,7 +2,7 @@
 // is disabled or the membership awaits confirmation. Admins of a provider with a single confirmed
 // admin see the failover warning on every page of the section.
 import type { ReactNode } from "react";
-import { BarChart3, Building2, CreditCard, ScrollText, Settings, Users } from "lucide-react";
+import { BarChart3, Building2, CreditCard, KeyRound, ScrollText, Settings, Users } from "lucide-react";
 import { FailoverBanner } from "@/components/people/failover-banner";
 import { AccessNotice } from "@/components/shell/access-notice";
 import { SectionTitle } from "@/components/shell/section-title";
@@ -27,6 +27,7 @@ export default async function ProviderLayout({ params, children }: { params: Pro
     { href: `${base}/events`, label: "Event log", icon: <ScrollText />, permission: "provider.events.read" },
     { href: `${base}/billing`, label: "Billing", icon: <CreditCard />, permission: "provider.billing.read" },
     { href: `${base}/reports`, label: "Reports", icon: <BarChart3 />, permission: "provider.reports.read" },
+    { href: `${base}/api-keys`, label: "API keys", icon: <KeyRound />, permission: "provider.apiKeys.manage" },
     { href: `${base}/settings`, label: "Settings", icon: <Settings />, permission: "provider.update" },
   ];
   const role = access.membership?.status === "CONFIRMED" ? access.membership.role : "STAFF";
