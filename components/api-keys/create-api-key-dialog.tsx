@@ -7,6 +7,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox, Field, Input, Select } from "@/components/ui/form";
+import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DialogClose, DialogContent, DialogRoot, DialogTrigger } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
@@ -100,9 +101,7 @@ export function CreateApiKeyDialog({ providerId, baseUrl }: { providerId: string
             </div>
             <div className="space-y-1.5">
               <p className="text-sm font-medium text-slate-800">Try it</p>
-              <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100" aria-label="Example request">
-                {example}
-              </pre>
+              <CodeBlock label="Example request">{example}</CodeBlock>
             </div>
             <label className="flex items-center gap-2 text-sm text-slate-800">
               <Checkbox checked={saved} onChange={(e) => setSaved(e.target.checked)} />I have stored the key somewhere safe

@@ -2,13 +2,13 @@
 // it, whether API keys may, its parameters, body fields, responses and a curl example.
 import { KeyRound } from "lucide-react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Table, TBody, TD, TH, THead } from "@/components/ui/table";
 import { describeConstraints, describeType, type ReferenceOperation } from "@/lib/api/openapi/reference";
 import { SchemaFields } from "./schema-fields";
 
 const METHOD_TONE: Record<string, BadgeTone> = { GET: "info", POST: "success", PUT: "warning", PATCH: "warning", DELETE: "danger" };
-const KEY_ROLE_LABEL: Record<string, string> = { PROVIDER_ADMIN: "Provider Admin", SERVICE_USER: "Service User" };
 
 export function MethodBadge({ method }: { method: string }) {
   return (
@@ -56,11 +56,6 @@ export function Operation({ op }: { op: ReferenceOperation }) {
         <div className="space-y-2">
           <Prose text={op.description} />
         </div>
-        {op.apiKeyRoles.length ? (
-          <p>
-            Key roles: {op.apiKeyRoles.map((r) => KEY_ROLE_LABEL[r] ?? r).join(", ")}
-          </p>
-        ) : null}
         {op.parameters.length ? (
           <section aria-label={`Parameters of ${op.method} ${op.path}`}>
             <h3 className="mb-2 font-semibold text-slate-900">Parameters</h3>
@@ -120,7 +115,7 @@ export function Operation({ op }: { op: ReferenceOperation }) {
               <h3 className="font-semibold text-slate-900">Example</h3>
               <CopyButton text={op.curl} label="Copy curl" copiedMessage="Example copied." variant="ghost" />
             </div>
-            <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100">{op.curl}</pre>
+            <CodeBlock label={`curl example for ${op.method} ${op.path}`}>{op.curl}</CodeBlock>
           </section>
         ) : (
           <p className="text-slate-600">Call this from a signed-in browser session; API keys are refused.</p>

@@ -90,7 +90,7 @@ test("the API reference shows every operation with its parameters and a curl exa
   await operation.locator("summary").click();
   await expect(operation.getByRole("table", { name: /Parameters of GET/ })).toContainText("cursor");
   await expect(operation).toContainText("Authorization: Bearer $PROVIDER_PORTAL_API_KEY");
-  await expect(operation).toContainText("Key roles: Provider Admin, Service User");
+  await expect(operation).toContainText("API keys: accepted from Provider Admin and Service User keys of this provider.");
   await expectAccessible(page);
 
   const document = await request.get("/api/v1/openapi.json");

@@ -6,6 +6,7 @@ import { Download, KeyRound } from "lucide-react";
 import { Operation } from "@/components/developers/operation";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { CodeBlock } from "@/components/ui/code-block";
 import { PageHeader } from "@/components/ui/page-header";
 import { openApiDocument } from "@/lib/api/openapi/document";
 import { buildReference } from "@/lib/api/openapi/reference";
@@ -61,9 +62,9 @@ export default async function DevelopersPage() {
                 Service User. Send it as <code className="rounded bg-slate-100 px-1 py-0.5">Authorization: Bearer pp_…</code>. A key reaches its
                 provider&apos;s routes and the routes of the client organizations that provider manages; operations marked “API key” accept it.
               </p>
-              <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100">
+              <CodeBlock label="A first request">
                 {`export PROVIDER_PORTAL_API_KEY=pp_…   # shown once when the key is created\nexport PROVIDER_ID=…                  # from the provider's address: /providers/<id>\ncurl -sS "${e.APP_URL}/api/v1/providers/$PROVIDER_ID/clients?limit=50" \\\n  -H "Authorization: Bearer $PROVIDER_PORTAL_API_KEY"`}
-              </pre>
+              </CodeBlock>
               <p>
                 Errors always answer <code className="rounded bg-slate-100 px-1 py-0.5">{`{"error": {"code", "message", "fields"?}}`}</code>: 400 invalid input
                 (with <code>fields</code>), 401 missing, wrong or revoked key, 403 not allowed, 404 unknown id or another tenant&apos;s, 409 conflict, 422
