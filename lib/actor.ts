@@ -6,6 +6,8 @@ export interface Actor {
   email: string;
   /** Set when a provider member acts inside a client organization of that provider. */
   actingProviderId?: string | null;
+  /** Set when the call was authenticated by a provider API key acting for `userId` (its creator). */
+  apiKey?: { id: string; prefix: string } | null;
 }
 
 export interface RequestMeta {

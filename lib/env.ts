@@ -38,6 +38,8 @@ const EnvSchema = z.object({
   INVITE_TOKEN_TTL_HOURS: z.coerce.number().positive().default(120),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  API_KEY_RATE_LIMIT: z.coerce.number().int().positive().default(600),
+  API_KEY_RATE_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   EVENT_RETENTION_DAYS: z.coerce.number().int().min(0).default(0),
   JOBS_ENABLED: boolean.default(true),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -27,8 +27,8 @@ export const conflict = (message: string, code = "conflict") => new AppError(409
 export const gone = (message: string, code = "gone") => new AppError(410, code, message);
 export const unprocessable = (message: string, code = "rule_violation", fields?: Record<string, string>) =>
   new AppError(422, code, message, fields);
-export const tooManyRequests = (retryAfterSeconds: number) =>
-  new AppError(429, "rate_limited", `Too many attempts. Try again in ${formatWait(retryAfterSeconds)}.`, undefined, {
+export const tooManyRequests = (retryAfterSeconds: number, what = "Too many attempts.") =>
+  new AppError(429, "rate_limited", `${what} Try again in ${formatWait(retryAfterSeconds)}.`, undefined, {
     "Retry-After": String(retryAfterSeconds),
   });
 

@@ -51,12 +51,12 @@ export async function blockedFor(l: RateLimiterAbstract, key: string): Promise<n
   return Math.max(1, Math.ceil(state.msBeforeNext / 1000));
 }
 
-/** Counts one attempt; throws 429 when the limit is used up. */
-export async function consume(l: RateLimiterAbstract, key: string): Promise<void> {
+/** Counts one attempt; throws 429 (saying `what` was too many) when the limit is used up. */
+export async function consume(l: RateLimiterAbstract, key: string, what?: string): Promise<void> {
   try {
     await l.consume(key);
   } catch (error) {
-    if (error instanceof RateLimiterRes) throw tooManyRequests(Math.max(1, Math.ceil(error.msBeforeNext / 1000)));
+    if (error instanceof RateLimiterRes) throw tooManyRequests(Math.max(1, Math.ceil(error.msBeforeNext / 1000)), what);
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 "use client";
 import { signOut } from "next-auth/react";
 import Link from "next/link";
-import { LogOut, Settings, ShieldCheck } from "lucide-react";
+import { BookOpen, LogOut, Settings, ShieldCheck } from "lucide-react";
 import { MenuContent, MenuItem, MenuLabel, MenuRoot, MenuSeparator, MenuTrigger } from "@/components/ui/dropdown";
 
 export function AccountMenu({ name, email, isStaff }: { name: string; email: string; isStaff: boolean }) {
@@ -28,6 +28,11 @@ export function AccountMenu({ name, email, isStaff }: { name: string; email: str
         <MenuItem asChild>
           <Link href="/account">
             <Settings aria-hidden /> Account settings
+          </Link>
+        </MenuItem>
+        <MenuItem asChild>
+          <Link href="/developers">
+            <BookOpen aria-hidden /> API reference
           </Link>
         </MenuItem>
         {isStaff ? (

@@ -1,17 +1,23 @@
 // The one wrapper every API route handler goes through. In order, it:
-//   1. authenticates (session cookie) — 401 when a route needs a user and there is none; a user who
-//      must change their password first (an organization's password rules at sign-in) may use only
-//      their own account (userRoute) until they do — 403 password_change_required elsewhere;
-//   2. checks the Origin of state-changing requests (CSRF) — 403;
+//   1. authenticates: a provider API key (`Authorization: Bearer pp_…`, provider and organization
+//      routes only; the request's cookies are then ignored) or the session cookie — 401 when a route
+//      needs a caller and there is none or the key is wrong or revoked. A user who must change their
+//      password first (an organization's password rules at sign-in) may use only their own account
+//      (userRoute) until they do — 403 password_change_required elsewhere;
+//   2. checks the Origin of cookie-authenticated state-changing requests (CSRF) — 403;
 //   3. resolves the tenant from the resource id in the path — 404 for ids the user has no relation to;
 //   4. checks the permission in the registry — 403;
 //   5. parses query and body with zod — 400 with per-field messages (or, for file uploads declared
 //      with `rawBody()`, reads the body as text within a size limit and allowed types — 413/415);
 //   6. runs the handler and maps every error to the API.md error shape (never a 500 for bad input).
+// Each handler it returns carries its RouteDoc (auth, permission, schemas), which the OpenAPI document
+// (lib/api/openapi) is generated from.
 import type { NextRequest } from "next/server";
 import { type z } from "zod";
 import type { Actor, RequestMeta } from "@/lib/actor";
+import { apiKeyActor, apiKeyUser, authenticateApiKey, bearerToken, type ApiKeyPrincipal } from "@/lib/auth/api-keys";
 import { claimsFromCookies, userFromClaims, type SessionUser } from "@/lib/auth/session";
+import { organizationAccessForKey, providerAccessForKey } from "@/lib/authz/api-key-access";
 import {
   actorFor,
   organizationAccess,
@@ -77,7 +83,10 @@ export interface PublicContext<B, Q> {
 }
 
 export interface UserContext<B, Q> extends PublicContext<B, Q> {
+  /** The signed-in user, or for an API key the member who created it. */
   user: SessionUser;
+  /** The API key the request was authenticated with (provider and organization routes only). */
+  apiKey: ApiKeyPrincipal | null;
   actor: Actor;
 }
 
@@ -95,14 +104,37 @@ export interface OrganizationContext<B, Q> extends UserContext<B, Q> {
   organizationId: string;
 }
 
+/** What a route is, as the OpenAPI document describes it. */
+export interface RouteDoc {
+  auth: "public" | "user" | "platform" | "provider" | "organization";
+  permission?: Permission;
+  body?: BodySpec;
+  query?: z.ZodType;
+  /** Whether `Authorization: Bearer <api key>` may call it. */
+  apiKeys: boolean;
+}
+
+/** For provider and organization routes: `apiKeys: false` refuses API keys (403 `api_key_not_allowed`). */
+interface TenantSpec {
+  permission: Permission;
+  apiKeys?: boolean;
+}
+
+const ROUTE_DOC = Symbol.for("provider-portal.route-doc");
+
+/** The RouteDoc a wrapped handler carries, or undefined for a function the wrapper did not make. */
+export function routeDocOf(handler: unknown): RouteDoc | undefined {
+  return typeof handler === "function" ? (handler as { [ROUTE_DOC]?: RouteDoc })[ROUTE_DOC] : undefined;
+}
+
 /** No sign-in needed (register, health, token redemption pages' lookups). */
 export function publicRoute<B extends BodySpec | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
   spec: InputSpec<B, Q>,
   handler: Handler<PublicContext<Parsed<B>, Parsed<Q>>>,
 ) {
-  return wrap(async (req, params, user) => {
+  return wrap({ auth: "public", body: spec.body, query: spec.query, apiKeys: false }, async (req, params, caller) => {
     const input = await parseInput(req, spec);
-    return handler({ req, params, user, meta: requestMeta(req.headers), ...input } as PublicContext<Parsed<B>, Parsed<Q>>);
+    return handler({ req, params, user: caller.user, meta: requestMeta(req.headers), ...input } as PublicContext<Parsed<B>, Parsed<Q>>);
   });
 }
 
@@ -111,11 +143,11 @@ export function userRoute<B extends BodySpec | undefined = undefined, Q extends 
   spec: InputSpec<B, Q>,
   handler: Handler<UserContext<Parsed<B>, Parsed<Q>>>,
 ) {
-  return wrap(async (req, params, maybeUser) => {
-    const user = requireUser(maybeUser);
+  return wrap({ auth: "user", body: spec.body, query: spec.query, apiKeys: false }, async (req, params, caller) => {
+    const user = requireUser(caller.user);
     const input = await parseInput(req, spec);
     const actor: Actor = { userId: user.id, name: user.name, email: user.email, actingProviderId: null };
-    return handler({ req, params, user, actor, meta: requestMeta(req.headers), ...input } as UserContext<Parsed<B>, Parsed<Q>>);
+    return handler({ req, params, user, apiKey: null, actor, meta: requestMeta(req.headers), ...input } as UserContext<Parsed<B>, Parsed<Q>>);
   });
 }
 
@@ -124,54 +156,60 @@ export function platformRoute<B extends BodySpec | undefined = undefined, Q exte
   spec: InputSpec<B, Q> & { permission: Permission },
   handler: Handler<PlatformContext<Parsed<B>, Parsed<Q>>>,
 ) {
-  return wrap(async (req, params, maybeUser) => {
-    const user = requireTenantUser(maybeUser);
+  return wrap({ auth: "platform", permission: spec.permission, body: spec.body, query: spec.query, apiKeys: false }, async (req, params, caller) => {
+    const user = requireTenantUser(caller.user);
     const access = platformAccess(user);
     requirePermission(access, spec.permission);
     const input = await parseInput(req, spec);
     const actor = actorFor(user, access, spec.permission);
-    return handler({ req, params, user, actor, access, meta: requestMeta(req.headers), ...input } as PlatformContext<
+    return handler({ req, params, user, apiKey: null, actor, access, meta: requestMeta(req.headers), ...input } as PlatformContext<
       Parsed<B>,
       Parsed<Q>
     >);
   });
 }
 
-/** A provider's resources; the provider comes from the `id` path segment. */
+/** A provider's resources; the provider comes from the `id` path segment. API keys of that provider may call it. */
 export function providerRoute<B extends BodySpec | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
-  spec: InputSpec<B, Q> & { permission: Permission },
+  spec: InputSpec<B, Q> & TenantSpec,
   handler: Handler<ProviderContext<Parsed<B>, Parsed<Q>>>,
 ) {
-  return wrap(async (req, params, maybeUser) => {
-    const user = requireTenantUser(maybeUser);
+  const doc: RouteDoc = { auth: "provider", permission: spec.permission, body: spec.body, query: spec.query, apiKeys: spec.apiKeys ?? true };
+  return wrap(doc, async (req, params, caller) => {
+    const user = requireTenantUser(caller.user);
     const providerId = params.id ?? "";
-    const access = await providerAccess(user, providerId);
+    const access = caller.apiKey ? providerAccessForKey(caller.apiKey, providerId) : await providerAccess(user, providerId);
     requirePermission(access, spec.permission);
     const input = await parseInput(req, spec);
-    const actor = actorFor(user, access, spec.permission);
-    return handler({ req, params, user, actor, access, providerId, meta: requestMeta(req.headers), ...input } as ProviderContext<
+    const actor = actorOf(caller.apiKey, actorFor(user, access, spec.permission));
+    return handler({ req, params, user, apiKey: caller.apiKey, actor, access, providerId, meta: requestMeta(req.headers), ...input } as ProviderContext<
       Parsed<B>,
       Parsed<Q>
     >);
   });
 }
 
-/** A client organization's admin console; the organization comes from the `orgId` path segment. */
+/**
+ * A client organization's admin console; the organization comes from the `orgId` path segment. API
+ * keys of the managing provider may call it.
+ */
 export function organizationRoute<B extends BodySpec | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
-  spec: InputSpec<B, Q> & { permission: Permission },
+  spec: InputSpec<B, Q> & TenantSpec,
   handler: Handler<OrganizationContext<Parsed<B>, Parsed<Q>>>,
 ) {
-  return wrap(async (req, params, maybeUser) => {
-    const user = requireTenantUser(maybeUser);
+  const doc: RouteDoc = { auth: "organization", permission: spec.permission, body: spec.body, query: spec.query, apiKeys: spec.apiKeys ?? true };
+  return wrap(doc, async (req, params, caller) => {
+    const user = requireTenantUser(caller.user);
     const organizationId = params.orgId ?? "";
-    const access = await organizationAccess(user, organizationId);
+    const access = caller.apiKey ? await organizationAccessForKey(caller.apiKey, organizationId) : await organizationAccess(user, organizationId);
     requirePermission(access, spec.permission);
     const input = await parseInput(req, spec);
-    const actor = actorFor(user, access, spec.permission);
+    const actor = actorOf(caller.apiKey, actorFor(user, access, spec.permission));
     return handler({
       req,
       params,
       user,
+      apiKey: caller.apiKey,
       actor,
       access,
       organizationId,
@@ -181,11 +219,6 @@ export function organizationRoute<B extends BodySpec | undefined = undefined, Q 
   });
 }
 
-function requireUser(user: SessionUser | null): SessionUser {
-  if (!user) throw unauthorized();
-  return user;
-}
-
 /** For everything but the user's own account: refused while a password change is required. */
 function requireTenantUser(user: SessionUser | null): SessionUser {
   const signedIn = requireUser(user);
@@ -193,19 +226,50 @@ function requireTenantUser(user: SessionUser | null): SessionUser {
   return signedIn;
 }
 
-function wrap(run: (req: NextRequest, params: Record<string, string>, user: SessionUser | null) => Promise<Response | unknown>) {
-  return async (req: NextRequest, context: RouteParams): Promise<Response> => {
+function requireUser(user: SessionUser | null): SessionUser {
+  if (!user) throw unauthorized();
+  return user;
+}
+
+function actorOf(apiKey: ApiKeyPrincipal | null, actor: Actor): Actor {
+  return apiKey ? apiKeyActor(actor, apiKey) : actor;
+}
+
+/** Who is calling: a signed-in user, or an API key acting for its creator (`user` is then the creator). */
+interface Caller {
+  user: SessionUser | null;
+  apiKey: ApiKeyPrincipal | null;
+}
+
+async function authenticate(req: NextRequest, doc: RouteDoc): Promise<Caller> {
+  const token = bearerToken(req.headers);
+  if (token === null) {
+    const user = await userFromClaims(await claimsFromCookies(req.cookies));
+    if (user) checkSameOrigin(req);
+    return { user, apiKey: null };
+  }
+  // A bearer request never gains the rights of cookies it also carries, and needs no CSRF check:
+  // browsers do not attach Authorization headers on their own.
+  if (doc.auth === "public") return { user: null, apiKey: null };
+  const apiKey = await authenticateApiKey(token);
+  if (!doc.apiKeys) {
+    throw forbidden("API keys cannot be used for this request. Sign in to the portal to do it.", "api_key_not_allowed");
+  }
+  return { user: apiKeyUser(apiKey), apiKey };
+}
+
+function wrap(doc: RouteDoc, run: (req: NextRequest, params: Record<string, string>, caller: Caller) => Promise<Response | unknown>) {
+  const handler = async (req: NextRequest, context: RouteParams): Promise<Response> => {
     try {
       const raw = context?.params ? await context.params : {};
       const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
-      const user = await userFromClaims(await claimsFromCookies(req.cookies));
-      if (user) checkSameOrigin(req);
-      const result = await run(req, params, user);
+      const result = await run(req, params, await authenticate(req, doc));
       return result instanceof Response ? result : json(result ?? { ok: true });
     } catch (error) {
       return toErrorResponse(error, req);
     }
   };
+  return Object.assign(handler, { [ROUTE_DOC]: doc });
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

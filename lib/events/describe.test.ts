@@ -58,6 +58,7 @@ const CASES: [EventType, Partial<DescribableEvent>, string][] = [
   ["MEMBER_CONFIRMED", { ...carolVia, ...member("dana@contoso.example") }, "Carol Service confirmed dana@contoso.example in Contoso Dental via Northwind IT Services"],
   ["MEMBER_UPDATED", { ...carolVia, ...member("dana@contoso.example"), details: { before: { role: "USER" }, after: { role: "ADMIN" } } }, "Carol Service changed dana@contoso.example's role in Contoso Dental from User to Admin via Northwind IT Services"],
   ["MEMBER_REVOKED", { ...carolVia, ...member("dana@contoso.example") }, "Carol Service revoked dana@contoso.example's access to Contoso Dental via Northwind IT Services"],
+  ["MEMBER_REVOKED", { ...alice, ...member("dana@contoso.test"), details: { reason: "two_factor_policy", cause: "policy_enabled" } }, "Alice Admin revoked dana@contoso.test's access to Contoso Dental (the organization requires two-step login)"],
   ["MEMBER_RESTORED", { ...carolVia, ...member("dana@contoso.example") }, "Carol Service restored dana@contoso.example's access to Contoso Dental via Northwind IT Services"],
   ["MEMBER_REMOVED", { ...carolVia, ...member("dana@contoso.example") }, "Carol Service removed dana@contoso.example from Contoso Dental via Northwind IT Services"],
   ["GROUP_CREATED", { ...carolVia, organizationId: "o-1", targetType: "GROUP", targetName: "Finance" }, 'Carol Service created the group "Finance" in Contoso Dental via Northwind IT Services'],

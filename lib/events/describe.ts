@@ -195,7 +195,8 @@ const SENTENCES: Record<EventType, (p: Parts) => string> = {
     if (to) return `${actor} changed ${possessive(target)} role in ${org}${from ? ` from ${roleLabel(from)}` : ""} to ${roleLabel(to)}`;
     return `${actor} changed ${target} in ${org}${changedFields(d)}`;
   },
-  MEMBER_REVOKED: ({ actor, target, org }) => `${actor} revoked ${possessive(target)} access to ${org}`,
+  MEMBER_REVOKED: ({ actor, target, org, d }) =>
+    `${actor} revoked ${possessive(target)} access to ${org}${d.reason === "two_factor_policy" ? " (the organization requires two-step login)" : ""}`,
   MEMBER_RESTORED: ({ actor, target, org }) => `${actor} restored ${possessive(target)} access to ${org}`,
   MEMBER_REMOVED: ({ actor, target, org }) => `${actor} removed ${target} from ${org}`,
   GROUP_CREATED: ({ actor, target, org }) => `${actor} created the group ${quoted(target)} in ${org}`,

@@ -102,7 +102,10 @@ function toFields(input: EventInput): ChainedFields {
     ip: input.meta.ip,
     userAgent: input.meta.userAgent,
     // Hashed as it will read back from the jsonb column (a Date becomes its ISO string, undefined goes).
-    details: JSON.parse(JSON.stringify(input.details ?? {})),
+    // Events of calls made with an API key say which key.
+    details: JSON.parse(
+      JSON.stringify(input.actor?.apiKey ? { ...input.details, apiKeyId: input.actor.apiKey.id, apiKeyPrefix: input.actor.apiKey.prefix } : (input.details ?? {})),
+    ),
   };
 }
 

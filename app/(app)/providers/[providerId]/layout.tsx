@@ -4,7 +4,7 @@
 // provider that requires it are told on every page why they cannot open clients (the provider's own
 // pages stay reachable, so they can find out).
 import type { ReactNode } from "react";
-import { BarChart3, Building2, CreditCard, ScrollText, Settings, Users } from "lucide-react";
+import { BarChart3, Building2, CreditCard, KeyRound, ScrollText, Settings, Users } from "lucide-react";
 import { FailoverBanner } from "@/components/people/failover-banner";
 import { TwoFactorRequiredBanner } from "@/components/providers/two-factor-required-banner";
 import { AccessNotice } from "@/components/shell/access-notice";
@@ -30,6 +30,7 @@ export default async function ProviderLayout({ params, children }: { params: Pro
     { href: `${base}/events`, label: "Event log", icon: <ScrollText />, permission: "provider.events.read" },
     { href: `${base}/billing`, label: "Billing", icon: <CreditCard />, permission: "provider.billing.read" },
     { href: `${base}/reports`, label: "Reports", icon: <BarChart3 />, permission: "provider.reports.read" },
+    { href: `${base}/api-keys`, label: "API keys", icon: <KeyRound />, permission: "provider.apiKeys.manage" },
     { href: `${base}/settings`, label: "Settings", icon: <Settings />, permission: "provider.update" },
   ];
   const role = access.membership?.status === "CONFIRMED" ? access.membership.role : "STAFF";

@@ -4,6 +4,8 @@ import { POST as disableProvider } from "@/app/api/v1/admin/providers/[id]/disab
 import { POST as reissueSetup } from "@/app/api/v1/admin/providers/[id]/setup-invitation/route";
 import { POST as createProviderRoute } from "@/app/api/v1/admin/providers/route";
 import { PATCH as updateProviderRoute } from "@/app/api/v1/providers/[id]/route";
+import { DELETE as revokeApiKeyRoute } from "@/app/api/v1/providers/[id]/api-keys/[keyId]/route";
+import { POST as createApiKeyRoute } from "@/app/api/v1/providers/[id]/api-keys/route";
 import { POST as completeSetup } from "@/app/api/v1/providers/[id]/setup/route";
 import { POST as acceptInvitation } from "@/app/api/v1/providers/[id]/users/[puId]/accept/route";
 import { POST as confirmUser } from "@/app/api/v1/providers/[id]/users/[puId]/confirm/route";
@@ -342,6 +344,49 @@ export const PROVIDER_CASES: EventTypeCase[] = [
         meta: HTTP_META,
         chainScope: `provider:${provider.id}`,
         sentence: "Alice Admin removed bob@northwind.test from the provider",
+      };
+    },
+  },
+  // API keys for PSA/RMM automation: the secret never reaches the log, only its prefix.
+  {
+    type: "PROVIDER_API_KEY_CREATED",
+    async act() {
+      const { provider, admin } = await northwind();
+      const res = await call(createApiKeyRoute, "POST", `/api/v1/providers/${provider.id}/api-keys`, { as: admin, params: { id: provider.id }, body: { name: "PSA sync", role: "SERVICE_USER" } });
+      expectStatus(res, 201);
+      return {
+        actor: actorOf(admin),
+        providerId: provider.id,
+        actingProviderId: null,
+        organizationId: null,
+        target: { type: "PROVIDER_API_KEY", id: res.body.id, name: "PSA sync" },
+        details: { prefix: res.body.prefix, role: "SERVICE_USER" },
+        meta: HTTP_META,
+        chainScope: `provider:${provider.id}`,
+        sentence: 'Alice Admin created the API key "PSA sync"',
+        secrets: [res.body.secret],
+      };
+    },
+  },
+  {
+    type: "PROVIDER_API_KEY_REVOKED",
+    async act() {
+      const { provider, admin } = await northwind();
+      const created = await call(createApiKeyRoute, "POST", `/api/v1/providers/${provider.id}/api-keys`, { as: admin, params: { id: provider.id }, body: { name: "RMM agent", role: "PROVIDER_ADMIN" } });
+      expectStatus(created, 201);
+      const res = await call(revokeApiKeyRoute, "DELETE", `/api/v1/providers/${provider.id}/api-keys/${created.body.id}`, { as: admin, params: { id: provider.id, keyId: created.body.id } });
+      expectStatus(res, 200);
+      return {
+        actor: actorOf(admin),
+        providerId: provider.id,
+        actingProviderId: null,
+        organizationId: null,
+        target: { type: "PROVIDER_API_KEY", id: created.body.id, name: "RMM agent" },
+        details: { prefix: created.body.prefix, role: "PROVIDER_ADMIN" },
+        meta: HTTP_META,
+        chainScope: `provider:${provider.id}`,
+        sentence: 'Alice Admin revoked the API key "RMM agent"',
+        secrets: [created.body.secret],
       };
     },
   },
