@@ -12,7 +12,7 @@ import pg from "pg";
 import { encodeCursor } from "@/lib/api/pagination";
 import { applyMigrations } from "@/lib/db/migrate";
 import { pgSql } from "@/lib/db/sql";
-import { clientPageQuery } from "@/lib/services/clients/list-clients";
+import { clientPageQuery, clientTotalsQuery } from "@/lib/services/clients/list-clients";
 import { eventPageSql } from "@/lib/services/events/list-events";
 import { CliError, flag, hasFlag, runCli } from "@/scripts/lib/cli";
 import { buildApp, hasBuild, startNext, waitForHealth } from "@/scripts/lib/next-process";
@@ -114,7 +114,6 @@ interface ResultRow {
 
 async function buildScenarios(pool: pg.Pool, dataset: Dataset): Promise<Scenario[]> {
   const providerId = dataset.providerId;
-  const totals: Query = { text: `SELECT client_count, seats, occupied_seats FROM provider_stats WHERE provider_id = $1 LIMIT 1`, values: [providerId] };
   const asQuery = (sql: { text: string; values: unknown[] }): Query => ({ text: sql.text, values: [...sql.values] });
 
   // A search term matching about 100 clients: the name prefix (two words) whose count is nearest 100.
@@ -142,6 +141,7 @@ async function buildScenarios(pool: pg.Pool, dataset: Dataset): Promise<Scenario
     )
   ).rows[0];
   if (!million) throw new CliError("The data set is smaller than recorded; run with --reload.");
+  const totals = asQuery(clientTotalsQuery(providerId));
   const scope = { kind: "provider" as const, providerId };
   const clientsPath = `/api/v1/providers/${providerId}/clients`;
   const eventsPath = `/api/v1/providers/${providerId}/events`;

@@ -3,7 +3,10 @@
 // change, sign-out everywhere) loses access on the very next request.
 import { decode, encode } from "next-auth/jwt";
 import { cookies } from "next/headers";
-import { db } from "@/lib/db/client";
+import { cache } from "react";
+import { isUuid } from "@/lib/authz/context";
+import { queryRows } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client.ts";
 import { env } from "@/lib/env";
 
 export interface SessionUser {
@@ -45,39 +48,64 @@ function readSessionToken(jar: CookieReader): string | undefined {
   return chunks.length ? chunks.map((c) => c.value).join("") : undefined;
 }
 
+/**
+ * Decrypted session claims by token. next-auth derives the decryption key (HKDF) and decrypts the
+ * token on every call — more CPU than the user read itself; a token's claims never change, so the
+ * most recent tokens are remembered until they expire. Only what a valid token says is kept; whether
+ * the user and session version still hold is read from the database on every request regardless.
+ */
+const claimsByToken = new Map<string, { claims: SessionClaims; expiresAt: number }>();
+const CLAIMS_CACHE_SIZE = 2000;
+
 export async function claimsFromCookies(jar: CookieReader): Promise<SessionClaims | null> {
   const token = readSessionToken(jar);
   if (!token) return null;
+  const known = claimsByToken.get(token);
+  if (known && known.expiresAt > Date.now()) return known.claims;
   try {
     const payload = await decode({ token, secret: env().NEXTAUTH_SECRET });
     if (!payload || typeof payload.uid !== "string" || typeof payload.sv !== "number") return null;
-    return { uid: payload.uid, sv: payload.sv };
+    const claims = { uid: payload.uid, sv: payload.sv };
+    const expiresAt = typeof payload.exp === "number" ? payload.exp * 1000 : Date.now() + SESSION_MAX_AGE_SECONDS * 1000;
+    if (claimsByToken.size >= CLAIMS_CACHE_SIZE) claimsByToken.delete(claimsByToken.keys().next().value!);
+    claimsByToken.set(token, { claims, expiresAt });
+    return claims;
   } catch {
     return null;
   }
 }
 
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  is_staff: boolean;
+  session_version: number;
+  totp_enabled: boolean;
+  password_change_required: boolean;
+}
+
 export async function userFromClaims(claims: SessionClaims | null): Promise<SessionUser | null> {
-  if (!claims) return null;
-  const user = await db.user.findUnique({
-    where: { id: claims.uid },
-    select: { id: true, email: true, name: true, isStaff: true, sessionVersion: true, totpEnabledAt: true, passwordChangeRequired: true },
-  });
-  if (!user || user.sessionVersion !== claims.sv) return null;
+  if (!claims || !isUuid(claims.uid)) return null;
+  const [user] = await queryRows<UserRow>(Prisma.sql`
+    SELECT id::text AS id, email, name, is_staff, session_version, totp_enabled_at IS NOT NULL AS totp_enabled, password_change_required
+      FROM users WHERE id = ${claims.uid}::uuid`);
+  if (!user || user.session_version !== claims.sv) return null;
   return {
     id: user.id,
     email: user.email,
     name: user.name,
-    isStaff: user.isStaff,
-    totpEnabled: user.totpEnabledAt !== null,
-    passwordChangeRequired: user.passwordChangeRequired,
+    isStaff: user.is_staff,
+    totpEnabled: user.totp_enabled,
+    passwordChangeRequired: user.password_change_required,
   };
 }
 
-/** The signed-in user for a server component or server action, or null. */
-export async function currentUser(): Promise<SessionUser | null> {
-  return userFromClaims(await claimsFromCookies(await cookies()));
-}
+/**
+ * The signed-in user for a server component or server action, or null. Read once per request:
+ * layouts and the page ask for it in parallel.
+ */
+export const currentUser = cache(async (): Promise<SessionUser | null> => userFromClaims(await claimsFromCookies(await cookies())));
 
 function sessionCookie(value: string, maxAge: number): string {
   const secure = env().APP_URL.startsWith("https://");

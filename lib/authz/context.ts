@@ -3,7 +3,8 @@
 // the needed permission answers 403. Used by the API wrapper and by page guards alike.
 import type { Actor } from "@/lib/actor";
 import type { SessionUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
+import { db, queryRows } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client.ts";
 import { forbidden, notFound } from "@/lib/errors";
 import { can, grantedViaProvider, type Permission, type Role } from "./permissions";
 
@@ -40,21 +41,29 @@ export function platformAccess(user: SessionUser): PlatformAccess {
   return { kind: "platform", roles: user.isStaff ? ["STAFF"] : [] };
 }
 
+interface ProviderAccessRow {
+  id: string;
+  name: string;
+  status: "PENDING" | "ACTIVE";
+  enabled: boolean;
+  require_2fa: boolean;
+  membership_id: string | null;
+  membership_role: "PROVIDER_ADMIN" | "SERVICE_USER" | null;
+  membership_status: "INVITED" | "ACCEPTED" | "CONFIRMED" | null;
+}
+
 export async function providerAccess(user: SessionUser, providerId: string): Promise<ProviderAccess> {
   if (!isUuid(providerId)) throw notFound("provider");
-  const provider = await db.provider.findUnique({
-    where: { id: providerId },
-    select: {
-      id: true,
-      name: true,
-      status: true,
-      enabled: true,
-      require2fa: true,
-      users: { where: { userId: user.id }, select: { id: true, role: true, status: true }, take: 1 },
-    },
-  });
-  if (!provider) throw notFound("provider");
-  const membership = provider.users[0] ?? null;
+  // One round trip on every provider request (plain SQL: see queryRows).
+  const [row] = await queryRows<ProviderAccessRow>(Prisma.sql`
+    SELECT p.id::text AS id, p.name, p.status, p.enabled, p.require_2fa,
+           pu.id::text AS membership_id, pu.role AS membership_role, pu.status AS membership_status
+      FROM providers p
+      LEFT JOIN provider_users pu ON pu.provider_id = p.id AND pu.user_id = ${user.id}::uuid
+     WHERE p.id = ${providerId}::uuid`);
+  if (!row) throw notFound("provider");
+  const provider = { id: row.id, name: row.name, status: row.status, enabled: row.enabled, require2fa: row.require_2fa };
+  const membership = row.membership_id ? { id: row.membership_id, role: row.membership_role!, status: row.membership_status! } : null;
   const roles: Role[] = user.isStaff ? ["STAFF"] : [];
   if (membership?.status === "CONFIRMED" && provider.enabled && provider.status === "ACTIVE") roles.push(membership.role);
   if (roles.length === 0) {
@@ -62,8 +71,7 @@ export async function providerAccess(user: SessionUser, providerId: string): Pro
     if (!provider.enabled) throw forbidden("This provider has been disabled by the platform operator.", "provider_disabled");
     throw forbidden("Your membership in this provider is waiting for a provider admin to confirm it.", "membership_pending");
   }
-  const { users: _users, ...rest } = provider;
-  return { kind: "provider", provider: rest, membership, roles };
+  return { kind: "provider", provider, membership, roles };
 }
 
 export async function organizationAccess(user: SessionUser, organizationId: string): Promise<OrganizationAccess> {

@@ -5,18 +5,26 @@
 // page by every tenant guard, as the API refuses them (lib/api/handler.ts).
 import { headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import {
-  organizationAccess,
+  organizationAccess as resolveOrganizationAccess,
   platformAccess,
-  providerAccess,
+  providerAccess as resolveProviderAccess,
   requirePermission,
   type OrganizationAccess,
   type PlatformAccess,
   type ProviderAccess,
 } from "./context";
 import type { Permission } from "./permissions";
+
+/**
+ * The tenant resolvers, read once per request: a section's layout and its page resolve the same
+ * access in parallel (the `user` is the same object, see currentUser).
+ */
+export const providerAccess = cache(resolveProviderAccess);
+export const organizationAccess = cache(resolveOrganizationAccess);
 
 export async function signInUrl(): Promise<string> {
   const here = (await headers()).get("x-pathname") ?? "/";

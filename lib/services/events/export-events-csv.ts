@@ -1,30 +1,30 @@
 // CSV export of a log with exactly the list's filter, streamed: rows are read in keyset batches as
-// the client consumes them (a pull-based stream: the next batch is read only when the previous one
-// has been taken), so memory stays constant at millions of rows.
+// the client consumes them (a pull-based stream: one batch is read ahead while the previous one is
+// sent, never more), so memory stays constant at millions of rows.
 import { stringify } from "csv-stringify/sync";
 import type { EventFilter, EventScope } from "./event-filter";
-import { eventKey, fetchEventRows, toEventItem, type EventItem, type EventKey } from "./list-events";
+import { eventKey, fetchEventRows, toEventItem, type EventItem, type EventKey, type EventRow } from "./list-events";
 
-const BATCH = 1000;
+const BATCH = 2000;
 
-const COLUMNS: { key: string; header: string; value: (e: EventItem) => string | null }[] = [
-  { key: "occurred_at", header: "occurred_at", value: (e) => e.occurredAt },
-  { key: "event_id", header: "event_id", value: (e) => e.id },
-  { key: "type", header: "type", value: (e) => e.type },
-  { key: "description", header: "description", value: (e) => e.description },
-  { key: "actor_name", header: "actor_name", value: (e) => e.actor?.name ?? null },
-  { key: "actor_email", header: "actor_email", value: (e) => e.actor?.email ?? null },
-  { key: "actor_user_id", header: "actor_user_id", value: (e) => e.actor?.id ?? null },
-  { key: "acting_provider_id", header: "acting_provider_id", value: (e) => e.actingProvider?.id ?? null },
-  { key: "acting_provider_name", header: "acting_provider_name", value: (e) => e.actingProvider?.name ?? null },
-  { key: "organization_id", header: "organization_id", value: (e) => e.organization?.id ?? null },
-  { key: "organization_name", header: "organization_name", value: (e) => e.organization?.name ?? null },
-  { key: "target_type", header: "target_type", value: (e) => e.target?.type ?? null },
-  { key: "target_id", header: "target_id", value: (e) => e.target?.id ?? null },
-  { key: "target_name", header: "target_name", value: (e) => e.target?.name ?? null },
-  { key: "ip", header: "ip", value: (e) => e.ip },
-  { key: "user_agent", header: "user_agent", value: (e) => e.userAgent },
-  { key: "details", header: "details", value: (e) => JSON.stringify(e.details ?? {}) },
+const COLUMNS: { header: string; value: (e: EventItem) => string | null }[] = [
+  { header: "occurred_at", value: (e) => e.occurredAt },
+  { header: "event_id", value: (e) => e.id },
+  { header: "type", value: (e) => e.type },
+  { header: "description", value: (e) => e.description },
+  { header: "actor_name", value: (e) => e.actor?.name ?? null },
+  { header: "actor_email", value: (e) => e.actor?.email ?? null },
+  { header: "actor_user_id", value: (e) => e.actor?.id ?? null },
+  { header: "acting_provider_id", value: (e) => e.actingProvider?.id ?? null },
+  { header: "acting_provider_name", value: (e) => e.actingProvider?.name ?? null },
+  { header: "organization_id", value: (e) => e.organization?.id ?? null },
+  { header: "organization_name", value: (e) => e.organization?.name ?? null },
+  { header: "target_type", value: (e) => e.target?.type ?? null },
+  { header: "target_id", value: (e) => e.target?.id ?? null },
+  { header: "target_name", value: (e) => e.target?.name ?? null },
+  { header: "ip", value: (e) => e.ip },
+  { header: "user_agent", value: (e) => e.userAgent },
+  { header: "details", value: (e) => JSON.stringify(e.details ?? {}) },
 ];
 
 export const CSV_HEADERS = COLUMNS.map((c) => c.header);
@@ -38,29 +38,37 @@ export function neutralizeFormula(value: string): string {
 }
 
 export function toCsv(items: EventItem[], header: boolean): string {
-  const records = items.map((item) => Object.fromEntries(COLUMNS.map((c) => [c.key, c.value(item)])));
-  return stringify(records, {
-    header,
-    columns: COLUMNS.map(({ key, header: title }) => ({ key, header: title })),
-    record_delimiter: "windows",
-    cast: { string: neutralizeFormula },
-  });
+  // Records as arrays in column order: the fastest shape for csv-stringify (an export writes millions).
+  const records = items.map((item) =>
+    COLUMNS.map((c) => {
+      const value = c.value(item);
+      return value === null ? null : neutralizeFormula(value);
+    }),
+  );
+  return stringify(header ? [CSV_HEADERS, ...records] : records, { record_delimiter: "windows" });
 }
 
 export function eventsCsvStream(scope: EventScope, filter: EventFilter, batchSize = BATCH): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let after: EventKey | undefined;
   let first = true;
+  // The next batch is read while the current one is formatted and sent (at most two in memory).
+  let pending: Promise<EventRow[]> | null = null;
+  const read = (after: EventKey | undefined) => {
+    const rows = fetchEventRows(scope, filter, after, batchSize);
+    rows.catch(() => {}); // a failure surfaces where the batch is awaited, not as an unhandled rejection
+    return rows;
+  };
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
-        const rows = await fetchEventRows(scope, filter, after, batchSize);
+        const rows = await (pending ?? read(undefined));
+        const last = rows.at(-1);
+        const done = rows.length < batchSize || !last;
+        pending = done ? null : read(eventKey(last));
         const text = toCsv(rows.map(toEventItem), first);
         first = false;
         if (text) controller.enqueue(encoder.encode(text));
-        const last = rows.at(-1);
-        if (rows.length < batchSize || !last) controller.close();
-        else after = eventKey(last);
+        if (done) controller.close();
       },
     },
     { highWaterMark: 1 },

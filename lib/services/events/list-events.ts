@@ -7,7 +7,7 @@
 // ALL, because `type IN (...)` cannot walk a (type, time) index in time order.
 import { z } from "zod";
 import { decodeCursor, encodeCursor, type Page } from "@/lib/api/pagination";
-import { db } from "@/lib/db/client";
+import { queryRows } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client.ts";
 import { describeEvent, eventTypeLabel } from "@/lib/events/describe";
 import type { EventFilter, EventScope } from "./event-filter";
@@ -98,7 +98,7 @@ function conditions(scope: EventScope, filter: EventFilter, after: EventKey | un
 }
 
 export async function fetchEventRows(scope: EventScope, filter: EventFilter, after: EventKey | undefined, limit: number): Promise<EventRow[]> {
-  return db.$queryRaw<EventRow[]>(eventPageSql(scope, filter, after, limit));
+  return queryRows<EventRow>(eventPageSql(scope, filter, after, limit));
 }
 
 export function toEventItem(row: EventRow): EventItem {

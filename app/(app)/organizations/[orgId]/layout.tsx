@@ -9,9 +9,8 @@ import { SectionTitle } from "@/components/shell/section-title";
 import { SectionLayout, SideNav, type NavItem } from "@/components/shell/side-nav";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { organizationAccess } from "@/lib/authz/context";
 import { requestMeta } from "@/lib/api/request-meta";
-import { sectionAccess } from "@/lib/authz/page-guards";
+import { organizationAccess, sectionAccess } from "@/lib/authz/page-guards";
 import { can, type Permission } from "@/lib/authz/permissions";
 import { recordProviderAccess } from "@/lib/services/organizations/record-provider-access";
 

@@ -11,8 +11,7 @@ import { AccessNotice } from "@/components/shell/access-notice";
 import { SectionTitle } from "@/components/shell/section-title";
 import { SectionLayout, SideNav, type NavItem } from "@/components/shell/side-nav";
 import { Badge } from "@/components/ui/badge";
-import { providerAccess } from "@/lib/authz/context";
-import { sectionAccess } from "@/lib/authz/page-guards";
+import { providerAccess, sectionAccess } from "@/lib/authz/page-guards";
 import { can, type Permission } from "@/lib/authz/permissions";
 import { confirmedAdminCount } from "@/lib/services/provider-users/last-admin";
 
