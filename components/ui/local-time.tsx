@@ -18,14 +18,23 @@ export function LocalTime({ iso, dateOnly = false }: { iso: string; dateOnly?: b
   );
 }
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one (a list of 50 rows made
+// it most of the page's server time), so each shape is built once.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function format(iso: string, dateOnly: boolean, timeZone: string | undefined): string {
-  const date = new Date(iso);
-  return new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    ...(dateOnly ? {} : { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false }),
-    ...(timeZone === "UTC" && !dateOnly ? { timeZoneName: "short" } : {}),
-  }).format(date);
+  const key = `${dateOnly ? "date" : "time"}|${timeZone ?? ""}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      ...(dateOnly ? {} : { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false }),
+      ...(timeZone === "UTC" && !dateOnly ? { timeZoneName: "short" } : {}),
+    });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(new Date(iso));
 }
