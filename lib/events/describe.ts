@@ -227,7 +227,7 @@ const SENTENCES: Record<EventType, (p: Parts) => string> = {
   POLICY_TEMPLATE_APPLIED: ({ actor, target, d }) => {
     const clients = count(d.clients);
     const facts = [count(d.applied), count(d.unchanged), count(d.failed)];
-    const summary = facts.every((f) => f !== undefined) ? ` (${facts[0]} changed, ${facts[1]} unchanged, ${facts[2]} failed)` : "";
+    const summary = facts.every((f) => f !== undefined) ? ` (${facts.map((f, i) => `${f!.toLocaleString("en-US")} ${["changed", "unchanged", "failed"][i]}`).join(", ")})` : "";
     return `${actor} applied the policy template ${quoted(target)} to ${clients === undefined ? "clients" : plural(clients, "client")}${summary}`;
   },
   VAULT_ITEMS_IMPORTED: ({ actor, org, d }) => {
