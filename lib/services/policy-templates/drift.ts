@@ -77,6 +77,7 @@ export async function driftCounts(providerId: string, policies: TemplatePolicy[]
                 FROM policies p
                 JOIN organizations o ON o.id = p.organization_id AND o.provider_id = ${providerId}::uuid
                 JOIN (${templateTable(policies)}) t ON p.type::text = t.type AND p.enabled = t.enabled AND p.settings = t.settings
+               WHERE p.type = ANY(${policies.map((p) => p.type)}::"PolicyType"[])
                GROUP BY p.organization_id
               HAVING count(*) = ${policies.length}) s)::int AS in_sync`;
   const clients = row?.clients ?? 0;

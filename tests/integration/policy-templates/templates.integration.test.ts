@@ -158,6 +158,16 @@ describe("applying a template", () => {
     expect((await eventsOf("POLICY_UPDATED")).every((e) => e.organizationId === w.beta.id)).toBe(true);
   });
 
+  it("writes dependent policies in an order the dependency checks accept, turning on and off", async () => {
+    const w = await templateWorld();
+    const on = await createTemplate(w, { name: "On", policies: [{ type: "ACCOUNT_RECOVERY", enabled: true }, { type: "SINGLE_ORG", enabled: true }] });
+    expect((await apply(w, on, { organizationIds: [w.alpha.id] })).body).toMatchObject({ applied: 1, failed: 0 });
+    expect((await policiesOf(w.alpha.id)).filter((p) => p.enabled).map((p) => p.type).sort()).toEqual(["ACCOUNT_RECOVERY", "SINGLE_ORG"]);
+    const off = await createTemplate(w, { name: "Off", policies: [{ type: "SINGLE_ORG", enabled: false }, { type: "ACCOUNT_RECOVERY", enabled: false }] });
+    expect((await apply(w, off, { organizationIds: [w.alpha.id] })).body).toMatchObject({ applied: 1, failed: 0 });
+    expect((await policiesOf(w.alpha.id)).filter((p) => p.enabled)).toEqual([]);
+  });
+
   it("turning on two-step login through a template revokes members without it, as by hand", async () => {
     const w = await templateWorld();
     const user = await createUser({ name: "Una User" });
