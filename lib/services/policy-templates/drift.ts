@@ -5,8 +5,12 @@
 //   - the page walks organizations (provider_id, name, id) in keyset order, computing each client's
 //     differences with a LATERAL join (a page of 50 costs ~50 × policies index lookups at any size);
 //   - the counts are one aggregate: clients whose rows match every template policy exactly (a hash
-//     join of the provider's policy rows against the template), the rest drift. A few hundred ms at
-//     100,000 clients, and no per-client round trips.
+//     join of the provider's rows of the template's policy types against the template), the rest
+//     drift. No per-client round trips.
+//
+// Measured on PostgreSQL here with 100,000 clients and 600,000 policy rows (3-policy template, 6%
+// drifted): counts ~0.8 s, a page 3–20 ms at any depth, a "drifted only" page 15–60 ms (it reads
+// clients until the page is full, so the sparser the drift the further it reads).
 //
 // A client differs on a policy when it has no row for it ("missing": never configured, which
 // applying the template will write), the row is on where the template is off or the reverse
