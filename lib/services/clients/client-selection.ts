@@ -6,7 +6,7 @@
 // whole request is refused with 404 before anything is written) or a search over the client list
 // ("all N matching", 100,000 possible), walked in keyset batches over the
 // organizations (provider_id, name, id) index, so memory stays flat at any number of clients.
-import { db, type Tx } from "@/lib/db/client";
+import { backend, db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client.ts";
 import { transaction } from "@/lib/db/transaction";
 import { AppError, notFound } from "@/lib/errors";
@@ -45,6 +45,8 @@ export interface BulkProgress {
 }
 
 const BATCH = 200;
+/** Clients changed at the same time (separate transactions); the pool has DATABASE_POOL_MAX connections (10 by default). */
+const CONCURRENCY = 4;
 const MAX_LISTED_FAILURES = 1000;
 /** Progress lines at most every this many clients (and at the end). */
 const PROGRESS_EVERY = 25;
@@ -113,23 +115,37 @@ export async function forEachClient(
     }
   };
   report(true);
-  for await (const batch of batches()) {
-    const skipped = options.skip ? await options.skip(batch) : new Set<string>();
-    for (const client of batch) {
-      let result: ClientResult;
-      if (skipped.has(client.id)) result = { ...client, result: "unchanged" };
-      else {
-        try {
-          const changed = await transaction(async (tx) => work(tx, await lockOrganization(tx, client.id, providerId)));
-          result = { ...client, result: changed ? "applied" : "unchanged" };
-        } catch (error) {
-          result = { ...client, result: "failed", error: failureOf(error) };
-        }
-      }
-      outcome[result.result]++;
-      if (listAll || (result.result === "failed" && outcome.results.length < MAX_LISTED_FAILURES)) outcome.results.push(result);
+  const runOne = async (client: SelectedClient, skipped: Set<string>): Promise<ClientResult> => {
+    try {
+      if (skipped.has(client.id)) return { ...client, result: "unchanged" };
+      const changed = await transaction(async (tx) => work(tx, await lockOrganization(tx, client.id, providerId)));
+      return { ...client, result: changed ? "applied" : "unchanged" };
+    } catch (error) {
+      return { ...client, result: "failed", error: failureOf(error) };
+    } finally {
       done++;
       report();
+    }
+  };
+  // Several clients at once on PostgreSQL (each still in its own transaction; they lock different
+  // organization rows and meet only at the event chain's head, always in the same order, so they
+  // cannot deadlock). The embedded database has one connection: one at a time.
+  const workers = backend().kind === "postgres" ? CONCURRENCY : 1;
+  for await (const batch of batches()) {
+    const skipped = options.skip ? await options.skip(batch) : new Set<string>();
+    const results: ClientResult[] = new Array(batch.length);
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(workers, batch.length) }, async () => {
+        while (next < batch.length) {
+          const i = next++;
+          results[i] = await runOne(batch[i]!, skipped);
+        }
+      }),
+    );
+    for (const result of results) {
+      outcome[result.result]++;
+      if (listAll || (result.result === "failed" && outcome.results.length < MAX_LISTED_FAILURES)) outcome.results.push(result);
     }
   }
   report(true);
