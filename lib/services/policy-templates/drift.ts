@@ -23,7 +23,7 @@ import { Prisma } from "@/lib/db/generated/client.ts";
 import { idSchema } from "@/lib/validation";
 import { z } from "zod";
 import { likePattern } from "@/lib/services/clients/list-clients";
-import type { DriftQuery } from "./schemas";
+import type { DriftQuery, DriftStatus } from "./schemas";
 import type { TemplatePolicy } from "./templates";
 
 export type DifferenceKind = "missing" | "disabled" | "enabled" | "settings";
@@ -91,7 +91,7 @@ export async function driftCounts(providerId: string, policies: TemplatePolicy[]
 }
 
 /** The page query itself (also EXPLAINed by the tests to prove which indexes it uses). */
-export function driftPageQuery(providerId: string, policies: TemplatePolicy[], query: Omit<DriftQuery, "cursor">, after?: [string, string]): Prisma.Sql {
+export function driftPageQuery(providerId: string, policies: TemplatePolicy[], query: { status: DriftStatus; q?: string; limit: number }, after?: [string, string]): Prisma.Sql {
   const search = query.q ? Prisma.sql`AND o.name ILIKE ${likePattern(query.q)} ESCAPE '\\'` : Prisma.empty;
   const keyset = after ? Prisma.sql`AND (o.name, o.id) > (${after[0]}::text, ${after[1]}::uuid)` : Prisma.empty;
   const status =
