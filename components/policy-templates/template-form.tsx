@@ -54,7 +54,11 @@ export function TemplateForm({
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
 
-  const update = (type: string, change: Partial<Row>) => setRows((r) => ({ ...r, [type]: { ...r[type]!, ...change } }));
+  const update = (type: string, change: Partial<Row>) => {
+    setRows((r) => ({ ...r, [type]: { ...r[type]!, ...change } }));
+    // Field errors are keyed by position among the included policies: any change makes them stale.
+    setErrors((e) => (e.name ? { name: e.name } : {}));
+  };
   const included = types.filter((t) => rows[t.type]!.included);
 
   async function submit(event: FormEvent) {
@@ -101,7 +105,18 @@ export function TemplateForm({
       <Card>
         <CardBody>
           <Field label="Template name" error={errors.name}>
-            {(p) => <Input {...p} value={name} onChange={(e) => setName(e.target.value)} maxLength={120} autoComplete="off" />}
+            {(p) => (
+              <Input
+                {...p}
+                value={name}
+                onChange={(e) => {
+                  setName(e.target.value);
+                  setErrors(({ name: _name, ...rest }) => rest);
+                }}
+                maxLength={120}
+                autoComplete="off"
+              />
+            )}
           </Field>
         </CardBody>
       </Card>
