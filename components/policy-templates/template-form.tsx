@@ -57,7 +57,7 @@ export function TemplateForm({
   const update = (type: string, change: Partial<Row>) => {
     setRows((r) => ({ ...r, [type]: { ...r[type]!, ...change } }));
     // Field errors are keyed by position among the included policies: any change makes them stale.
-    setErrors((e) => (e.name ? { name: e.name } : {}));
+    setErrors((e): Record<string, string> => (e.name ? { name: e.name } : {}));
   };
   const included = types.filter((t) => rows[t.type]!.included);
 
