@@ -7,10 +7,11 @@ import { GET as driftRoute } from "@/app/api/v1/providers/[id]/policy-templates/
 import { DELETE as deleteRoute, GET as getRoute, PATCH as patchRoute } from "@/app/api/v1/providers/[id]/policy-templates/[templateId]/route";
 import { GET as listRoute, POST as createRoute } from "@/app/api/v1/providers/[id]/policy-templates/route";
 import { db } from "@/lib/db/client";
+import { createUser } from "../support/factories";
 import { call } from "../support/http";
 import { BASELINE, createTemplate, templateWorld, type TemplateWorld } from "./world";
 
-type Who = "admin" | "serviceUser" | "outsider" | "otherAdmin" | "clientOwner" | "signedOut";
+type Who = "admin" | "serviceUser" | "outsider" | "otherAdmin" | "clientOwner" | "staff" | "signedOut";
 type Handler = Parameters<typeof call>[0];
 type World = TemplateWorld & { templateId: string };
 
@@ -48,17 +49,21 @@ const ROUTES: RouteCase[] = [
   { route: "GET clients/export", handler: exportRoute, method: "GET", path: (w) => `${base(w)}/clients/export`, params: provider, ok: 200 },
 ];
 
-/** Provider members get 403 for what their role lacks; everyone else never learns the provider exists. */
-const expected = (ok: number): Record<Who, number> => ({ admin: ok, serviceUser: 403, outsider: 404, otherAdmin: 404, clientOwner: 404, signedOut: 401 });
-const WHO: Who[] = ["admin", "serviceUser", "outsider", "otherAdmin", "clientOwner", "signedOut"];
+/**
+ * Provider members get 403 for what their role lacks, and so do platform staff (who may read a
+ * provider but not act for it); everyone else never learns the provider exists.
+ */
+const expected = (ok: number): Record<Who, number> => ({ admin: ok, serviceUser: 403, outsider: 404, otherAdmin: 404, clientOwner: 404, staff: 403, signedOut: 401 });
+const WHO: Who[] = ["admin", "serviceUser", "outsider", "otherAdmin", "clientOwner", "staff", "signedOut"];
 const cases = ROUTES.flatMap((route) => WHO.map((who) => ({ ...route, who, status: expected(route.ok)[who] })));
 
 describe("template and bulk routes: permission table", () => {
   it.each(cases)("$route as $who → $status", async ({ handler, method, path, params, body, who, status }) => {
     const w = await templateWorld();
     const world: World = { ...w, templateId: await createTemplate(w) };
+    const staff = await createUser({ name: "Stella Staff", isStaff: true });
     const eventsBefore = await db.event.count();
-    const as = who === "signedOut" ? null : w[who];
+    const as = who === "signedOut" ? null : who === "staff" ? staff : w[who];
     const res = await call(handler, method, path(world), { as, params: params(world), body: body?.(world) });
     expect(res.status, res.text).toBe(status);
     if (status >= 400) {
