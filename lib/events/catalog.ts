@@ -34,6 +34,8 @@ export const EVENT_TYPES = {
   PROVIDER_ORGANIZATION_ADDED: "clients",
   PROVIDER_ORGANIZATION_REMOVED: "clients",
   PROVIDER_ORGANIZATION_VAULT_ACCESSED: "clients",
+  PROVIDER_ORGANIZATION_DISABLED: "clients",
+  PROVIDER_ORGANIZATION_ENABLED: "clients",
   ORGANIZATION_UPDATED: "organization",
   ORGANIZATION_SEATS_CHANGED: "organization",
   ORGANIZATION_DISABLED: "organization",
@@ -53,6 +55,10 @@ export const EVENT_TYPES = {
   COLLECTION_UPDATED: "groupsCollections",
   COLLECTION_DELETED: "groupsCollections",
   POLICY_UPDATED: "policies",
+  POLICY_TEMPLATE_CREATED: "policies",
+  POLICY_TEMPLATE_UPDATED: "policies",
+  POLICY_TEMPLATE_DELETED: "policies",
+  POLICY_TEMPLATE_APPLIED: "policies",
   VAULT_ITEMS_IMPORTED: "vault",
   USER_REGISTERED: "account",
   STAFF_GRANTED: "account",
@@ -100,4 +106,5 @@ export type TargetType =
   | "GROUP"
   | "COLLECTION"
   | "POLICY"
+  | "POLICY_TEMPLATE"
   | "INVOICE";

@@ -14,7 +14,8 @@
 //   details.imported, details.collections   VAULT_ITEMS_IMPORTED
 //   details.period, details.totalCents, details.currency   INVOICE_ISSUED
 //   details.count, details.cutoff  EVENTS_PURGED
-//   details.clients                PROVIDER_DISABLED / PROVIDER_ENABLED (how many clients went with it)
+//   details.clients                PROVIDER_DISABLED / PROVIDER_ENABLED (how many clients went with it),
+//                                  POLICY_TEMPLATE_APPLIED (with details.applied, unchanged, failed)
 //   details.purpose                USER_RECOVERY_CODE_USED (sign_in, disable_two_factor, regenerate_recovery_codes)
 import type { EventType } from "./catalog";
 
@@ -111,6 +112,8 @@ export const EVENT_TYPE_LABELS: Record<EventType, string> = {
   PROVIDER_ORGANIZATION_ADDED: "Existing organization added",
   PROVIDER_ORGANIZATION_REMOVED: "Client removed",
   PROVIDER_ORGANIZATION_VAULT_ACCESSED: "Client admin console opened",
+  PROVIDER_ORGANIZATION_DISABLED: "Client disabled",
+  PROVIDER_ORGANIZATION_ENABLED: "Client enabled",
   ORGANIZATION_UPDATED: "Organization settings changed",
   ORGANIZATION_SEATS_CHANGED: "Seats changed",
   ORGANIZATION_DISABLED: "Organization disabled",
@@ -130,6 +133,10 @@ export const EVENT_TYPE_LABELS: Record<EventType, string> = {
   COLLECTION_UPDATED: "Collection changed",
   COLLECTION_DELETED: "Collection deleted",
   POLICY_UPDATED: "Policy changed",
+  POLICY_TEMPLATE_CREATED: "Policy template created",
+  POLICY_TEMPLATE_UPDATED: "Policy template changed",
+  POLICY_TEMPLATE_DELETED: "Policy template deleted",
+  POLICY_TEMPLATE_APPLIED: "Policy template applied",
   VAULT_ITEMS_IMPORTED: "Vault data imported",
   USER_REGISTERED: "Account created",
   STAFF_GRANTED: "Staff access granted",
@@ -177,6 +184,8 @@ const SENTENCES: Record<EventType, (p: Parts) => string> = {
   PROVIDER_ORGANIZATION_ADDED: ({ actor, target }) => `${actor} added the existing organization ${target} as a client`,
   PROVIDER_ORGANIZATION_REMOVED: ({ actor, target }) => `${actor} removed the client ${target} from the provider`,
   PROVIDER_ORGANIZATION_VAULT_ACCESSED: ({ actor, target, org }) => `${actor} opened ${possessive(target !== UNKNOWN ? target : org)} admin console`,
+  PROVIDER_ORGANIZATION_DISABLED: ({ actor, target }) => `${actor} disabled the client ${target}`,
+  PROVIDER_ORGANIZATION_ENABLED: ({ actor, target }) => `${actor} enabled the client ${target}`,
   ORGANIZATION_UPDATED: ({ actor, org, d }) => `${actor} changed the settings of ${org}${changedFields(d)}`,
   ORGANIZATION_SEATS_CHANGED: ({ actor, org, d }) => {
     const [from, to] = change(d, "seats");
@@ -211,6 +220,15 @@ const SENTENCES: Record<EventType, (p: Parts) => string> = {
     if (was === false && is === true) return `${actor} turned on the policy ${policy} in ${org}`;
     if (was === true && is === false) return `${actor} turned off the policy ${policy} in ${org}`;
     return `${actor} changed the policy ${policy} in ${org}`;
+  },
+  POLICY_TEMPLATE_CREATED: ({ actor, target }) => `${actor} created the policy template ${quoted(target)}`,
+  POLICY_TEMPLATE_UPDATED: ({ actor, target, d }) => `${actor} changed the policy template ${quoted(target)}${changedFields(d)}`,
+  POLICY_TEMPLATE_DELETED: ({ actor, target }) => `${actor} deleted the policy template ${quoted(target)}`,
+  POLICY_TEMPLATE_APPLIED: ({ actor, target, d }) => {
+    const clients = count(d.clients);
+    const facts = [count(d.applied), count(d.unchanged), count(d.failed)];
+    const summary = facts.every((f) => f !== undefined) ? ` (${facts.map((f, i) => `${f!.toLocaleString("en-US")} ${["changed", "unchanged", "failed"][i]}`).join(", ")})` : "";
+    return `${actor} applied the policy template ${quoted(target)} to ${clients === undefined ? "clients" : plural(clients, "client")}${summary}`;
   },
   VAULT_ITEMS_IMPORTED: ({ actor, org, d }) => {
     const items = count(d.imported ?? d.items ?? d.count);

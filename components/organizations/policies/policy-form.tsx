@@ -121,7 +121,8 @@ export function PolicyForm({
   );
 }
 
-function PolicyInput({ field, value, error, onChange }: { field: PolicyField; value: unknown; error?: string; onChange: (value: unknown) => void }) {
+/** One setting's input, built from the policy schema's field description (also used by the policy template form). */
+export function PolicyInput({ field, value, error, onChange }: { field: PolicyField; value: unknown; error?: string; onChange: (value: unknown) => void }) {
   if (field.kind === "boolean") {
     return (
       <div className="sm:col-span-2">

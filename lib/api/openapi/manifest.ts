@@ -88,10 +88,37 @@ export const API_SECTIONS: ManifestSection[] = [
       route("/providers/{id}/clients", () => import("@/app/api/v1/providers/[id]/clients/route"), { GET: "List clients with totals", POST: created("Create a client organization") }),
       route("/providers/{id}/clients/addable", () => import("@/app/api/v1/providers/[id]/clients/addable/route"), { GET: "Organizations the caller owns that could be added" }),
       route("/providers/{id}/clients/existing", () => import("@/app/api/v1/providers/[id]/clients/existing/route"), { POST: created("Add an existing organization as a client") }),
+      route("/providers/{id}/clients/bulk", () => import("@/app/api/v1/providers/[id]/clients/bulk/route"), {
+        POST: {
+          summary: "Disable, enable or apply a policy template to many clients",
+          description: "By `organizationIds` or every client matching `query.q`. Each client in its own transaction, with its own result. `Accept: application/x-ndjson` streams progress.",
+        },
+      }),
+      route("/providers/{id}/clients/export", () => import("@/app/api/v1/providers/[id]/clients/export/route"), {
+        GET: { summary: "Export clients as CSV", description: "Repeated `ids` or a search `q`; streamed: name, plan, seats, occupied, status, created." },
+      }),
       route("/providers/{id}/clients/{orgId}", () => import("@/app/api/v1/providers/[id]/clients/[orgId]/route"), {
         GET: "A client's overview",
         PATCH: "Rename a client, change its plan or seats",
         DELETE: "Detach a client (it keeps its data and becomes self-billed)",
+      }),
+    ],
+  },
+  {
+    tag: "Policy templates",
+    description: "A provider's policy sets, applied to many clients, and which clients drift from them. Provider Admins.",
+    routes: [
+      route("/providers/{id}/policy-templates", () => import("@/app/api/v1/providers/[id]/policy-templates/route"), { GET: "List policy templates", POST: created("Create a policy template") }),
+      route("/providers/{id}/policy-templates/{templateId}", () => import("@/app/api/v1/providers/[id]/policy-templates/[templateId]/route"), {
+        GET: "A policy template with its drift counts",
+        PATCH: "Rename a template or change its policies",
+        DELETE: "Delete a template (clients keep their policies)",
+      }),
+      route("/providers/{id}/policy-templates/{templateId}/apply", () => import("@/app/api/v1/providers/[id]/policy-templates/[templateId]/apply/route"), {
+        POST: { summary: "Apply a template to selected or all clients", description: "Per-client results; `Accept: application/x-ndjson` streams progress." },
+      }),
+      route("/providers/{id}/policy-templates/{templateId}/drift", () => import("@/app/api/v1/providers/[id]/policy-templates/[templateId]/drift/route"), {
+        GET: "Clients that differ from the template, policy by policy (paged)",
       }),
     ],
   },

@@ -10,9 +10,10 @@ import { BILLING_CASES } from "./cases/billing";
 import { CLIENT_CASES } from "./cases/clients";
 import { ORGANIZATION_CASES } from "./cases/organizations";
 import { PROVIDER_CASES } from "./cases/providers";
+import { TEMPLATE_CASES } from "./cases/templates";
 import { eventTypeCases, refusalCases } from "./event-type-cases";
 
-const CASES = [...PROVIDER_CASES, ...CLIENT_CASES, ...ORGANIZATION_CASES, ...ACCOUNT_CASES, ...BILLING_CASES];
+const CASES = [...PROVIDER_CASES, ...CLIENT_CASES, ...ORGANIZATION_CASES, ...ACCOUNT_CASES, ...BILLING_CASES, ...TEMPLATE_CASES];
 
 /** Catalog types no merged action records yet. */
 const NOT_YET_COVERED: EventType[] = [];

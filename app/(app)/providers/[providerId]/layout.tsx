@@ -4,7 +4,7 @@
 // provider that requires it are told on every page why they cannot open clients (the provider's own
 // pages stay reachable, so they can find out).
 import type { ReactNode } from "react";
-import { BarChart3, Building2, CreditCard, KeyRound, ScrollText, Settings, Users } from "lucide-react";
+import { BarChart3, Building2, CreditCard, KeyRound, ScrollText, Settings, ShieldCheck, Users } from "lucide-react";
 import { FailoverBanner } from "@/components/people/failover-banner";
 import { TwoFactorRequiredBanner } from "@/components/providers/two-factor-required-banner";
 import { AccessNotice } from "@/components/shell/access-notice";
@@ -25,6 +25,7 @@ export default async function ProviderLayout({ params, children }: { params: Pro
   const base = `/providers/${providerId}`;
   const items: (NavItem & { permission: Permission })[] = [
     { href: base, label: "Clients", icon: <Building2 />, exact: true, permission: "provider.clients.read" },
+    { href: `${base}/policy-templates`, label: "Policy templates", icon: <ShieldCheck />, permission: "provider.templates.manage" },
     { href: `${base}/people`, label: "People", icon: <Users />, permission: "provider.users.read" },
     { href: `${base}/events`, label: "Event log", icon: <ScrollText />, permission: "provider.events.read" },
     { href: `${base}/billing`, label: "Billing", icon: <CreditCard />, permission: "provider.billing.read" },

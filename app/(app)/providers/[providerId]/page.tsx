@@ -4,7 +4,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Building2, Plus, Search, Settings2, Upload } from "lucide-react";
+import { BulkActionBar } from "@/components/clients/bulk-action-bar";
 import { SeatUsage } from "@/components/clients/seat-usage";
+import { PageCheckbox, RowCheckbox, SelectionProvider } from "@/components/clients/selection";
 import { SortHeader } from "@/components/clients/sort-header";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -20,7 +22,9 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { providerPage } from "@/lib/authz/page-guards";
 import { can } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
+import { resolveSelection } from "@/lib/services/clients/client-selection";
 import { listClients, type ClientList } from "@/lib/services/clients/list-clients";
+import { listTemplates } from "@/lib/services/policy-templates/templates";
 import { defaultOrder, listClientsQuerySchema, PLAN_LABELS, type ClientSort, type ListClientsQuery } from "@/lib/services/clients/schemas";
 
 export const metadata: Metadata = { title: "Clients" };
@@ -74,6 +78,14 @@ export default async function ClientsPage({ params, searchParams }: { params: Pr
   };
   const sortHref = (sort: ClientSort) => href({ sort, order: list.sort === sort ? (list.order === "asc" ? "desc" : "asc") : defaultOrder(sort), cursor: null });
   const canAdd = can(access.roles, "provider.clients.create");
+  const canBulk = can(access.roles, "provider.clients.bulk");
+  // Bulk actions: the templates to offer, and how many clients "all matching" means (one count).
+  const [templates, matching] = canBulk
+    ? await Promise.all([
+        listTemplates(providerId).then((list) => list.map((t) => ({ id: t.id, name: t.name }))),
+        query.q ? resolveSelection(providerId, { query: { q: query.q } }).then((s) => s.total) : list.totals.clients,
+      ])
+    : [[], 0];
   const { totals } = list;
   const available = Math.max(0, totals.seats - totals.occupiedSeats);
 
@@ -130,7 +142,7 @@ export default async function ClientsPage({ params, searchParams }: { params: Pr
               : "Clients appear here once a Provider Admin creates or adds them."}
           </EmptyState>
         ) : (
-          <>
+          <SelectionProvider pageIds={canBulk ? list.data.map((c) => c.id) : []}>
             <form method="get" action={base} role="search" className="flex flex-wrap items-end gap-2 border-b border-slate-200 px-4 py-3">
               <div className="min-w-56 flex-1">
                 <Label htmlFor="client-search" className="sr-only">
@@ -150,6 +162,8 @@ export default async function ClientsPage({ params, searchParams }: { params: Pr
               ) : null}
             </form>
 
+            {canBulk && list.data.length > 0 ? <BulkActionBar providerId={providerId} q={query.q} matching={matching} templates={templates} /> : null}
+
             {list.data.length === 0 ? (
               <EmptyState icon={<Search />} title={query.q ? `No clients match “${query.q}”` : "No more clients"}>
                 {query.q ? "Search looks for the text anywhere in a client's name, ignoring case." : null}
@@ -158,6 +172,11 @@ export default async function ClientsPage({ params, searchParams }: { params: Pr
               <Table caption={query.q ? `Clients matching ${query.q}` : "Clients"}>
                 <THead>
                   <tr>
+                    {canBulk ? (
+                      <TH className="w-10">
+                        <PageCheckbox />
+                      </TH>
+                    ) : null}
                     <SortHeader label="Name" active={list.sort === "name"} order={list.order} href={sortHref("name")} />
                     <TH>Plan</TH>
                     <SortHeader label="Seats" active={list.sort === "seats"} order={list.order} href={sortHref("seats")} />
@@ -171,6 +190,11 @@ export default async function ClientsPage({ params, searchParams }: { params: Pr
                 <TBody>
                   {list.data.map((client) => (
                     <TR key={client.id}>
+                      {canBulk ? (
+                        <TD>
+                          <RowCheckbox id={client.id} name={client.name} />
+                        </TD>
+                      ) : null}
                       <TD className="max-w-md">
                         <div className="flex items-center gap-2">
                           <Link
@@ -211,7 +235,7 @@ export default async function ClientsPage({ params, searchParams }: { params: Pr
               hrefFor={(cursor) => href({ cursor })}
               summary={query.q ? `Clients matching “${query.q}”, ${n(list.data.length)} on this page` : `${n(totals.clients)} clients in total`}
             />
-          </>
+          </SelectionProvider>
         )}
       </Card>
     </div>
