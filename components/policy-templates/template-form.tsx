@@ -2,7 +2,7 @@
 // A policy template's editor: its name, and for each policy type whether the template sets it, on or
 // off, and its settings. The inputs are the organization console's own (PolicyInput, built from each
 // type's zod schema on the server), and the same schemas check the values before they are sent; the
-// server checks them again and answers 422 naming the field.
+// server checks them again and answers 400 naming the field.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { PolicyInput } from "@/components/organizations/policies/policy-form";

@@ -1,6 +1,6 @@
 // Input schemas for policy templates, shared by the API and the browser form (zod only: safe to
 // import from client components). The shape is checked here (400); each policy's settings are
-// checked against its type's own schema by the service (422 naming the field), so a template can
+// checked against its type's own schema by the service (also 400, naming the field), so a template can
 // never hold settings an organization's policy page would refuse.
 import { z } from "zod";
 import type { PolicyType } from "@/lib/db/generated/enums";

@@ -7,7 +7,7 @@ import { zodFields } from "@/lib/api/handler";
 import { db, type Tx } from "@/lib/db/client";
 import type { PolicyType } from "@/lib/db/generated/enums";
 import { transaction } from "@/lib/db/transaction";
-import { conflict, notFound, unprocessable } from "@/lib/errors";
+import { badRequest, conflict, notFound, unprocessable } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/recorder";
 import { POLICY_DEFINITIONS, POLICY_REQUIRES, POLICY_TYPES, policySchema, type PolicySettings } from "@/lib/policies/definitions";
 import type { CreateTemplateInput, UpdateTemplateInput } from "./schemas";
@@ -45,8 +45,9 @@ export function readPolicies(stored: unknown): TemplatePolicy[] {
 
 /**
  * Checks a template's policies: each type once, settings that fit the type's schema, and no policy
- * turned on while the template turns off what it requires. 422 naming the field
- * (`policies.<i>.settings.<key>`); the result is in catalog order with defaults filled in.
+ * turned on while the template turns off what it requires. Invalid settings are invalid input (400,
+ * as the organization's policy route answers), a missing requirement a rule (422); both name the
+ * field (`policies.<i>.settings.<key>`). The result is in catalog order with defaults filled in.
  */
 export function validateTemplatePolicies(input: CreateTemplateInput["policies"]): TemplatePolicy[] {
   const fields: Record<string, string> = {};
@@ -65,7 +66,7 @@ export function validateTemplatePolicies(input: CreateTemplateInput["policies"])
     }
     policies.push({ type: p.type, enabled: p.enabled, settings: parsed.data });
   });
-  if (Object.keys(fields).length) throw unprocessable("Some policies in the template are not valid.", "invalid_template", fields);
+  if (Object.keys(fields).length) throw badRequest("Some policies in the template are not valid.", fields, "invalid_template");
   for (const p of policies) {
     const required = POLICY_REQUIRES[p.type];
     const requirement = required && policies.find((q) => q.type === required);

@@ -42,15 +42,15 @@ describe("creating and editing templates", () => {
   });
 
   it.each([
-    ["a setting out of range", [{ type: "MASTER_PASSWORD", enabled: true, settings: { minLength: 4 } }], "policies.0.settings.minLength"],
-    ["an unknown setting", [{ type: "VAULT_TIMEOUT", enabled: true, settings: { maxMinutes: 10, colour: "red" } }], "policies.0.settings"],
-    ["a wrong type of value", [{ type: "SINGLE_ORG", enabled: true }, { type: "SEND_OPTIONS", enabled: true, settings: { disableSend: "yes" } }], "policies.1.settings.disableSend"],
-    ["a policy type twice", [{ type: "SINGLE_ORG", enabled: true }, { type: "SINGLE_ORG", enabled: false }], "policies.1.type"],
-    ["account recovery on while single organization is off", [{ type: "SINGLE_ORG", enabled: false }, { type: "ACCOUNT_RECOVERY", enabled: true }], "policies.1.enabled"],
-  ])("refuses %s with 422 naming the field, and writes nothing", async (_name, policies, field) => {
+    ["a setting out of range", [{ type: "MASTER_PASSWORD", enabled: true, settings: { minLength: 4 } }], "policies.0.settings.minLength", 400],
+    ["an unknown setting", [{ type: "VAULT_TIMEOUT", enabled: true, settings: { maxMinutes: 10, colour: "red" } }], "policies.0.settings", 400],
+    ["a wrong type of value", [{ type: "SINGLE_ORG", enabled: true }, { type: "SEND_OPTIONS", enabled: true, settings: { disableSend: "yes" } }], "policies.1.settings.disableSend", 400],
+    ["a policy type twice", [{ type: "SINGLE_ORG", enabled: true }, { type: "SINGLE_ORG", enabled: false }], "policies.1.type", 400],
+    ["account recovery on while single organization is off", [{ type: "SINGLE_ORG", enabled: false }, { type: "ACCOUNT_RECOVERY", enabled: true }], "policies.1.enabled", 422],
+  ])("refuses %s naming the field (400 invalid input, 422 a rule), and writes nothing", async (_name, policies, field, status) => {
     const w = await templateWorld();
     const res = await create(w, { name: "Bad", policies });
-    expect(res.status, res.text).toBe(422);
+    expect(res.status, res.text).toBe(status);
     expect(Object.keys(res.body.error.fields)).toContain(field);
     expect(await db.policyTemplate.count()).toBe(0);
     expect(await db.event.count()).toBe(0);
@@ -79,7 +79,7 @@ describe("creating and editing templates", () => {
     expect(events).toHaveLength(1);
     expect(events[0]!.details).toMatchObject({ changed: ["name", "policies"] });
     const bad = await call(patchRoute, "PATCH", `${base(w)}/${id}`, { as: w.admin, params, body: { policies: [{ type: "VAULT_TIMEOUT", enabled: true, settings: { maxMinutes: 0 } }] } });
-    expect(bad.status).toBe(422);
+    expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toHaveProperty(["policies.0.settings.maxMinutes"]);
   });
 

@@ -135,8 +135,8 @@ export const TEMPLATE_CASES: EventTypeCase[] = [
 
 export const TEMPLATE_REFUSALS: RefusalCase[] = [
   {
-    name: "a template with invalid settings (422)",
-    status: 422,
+    name: "a template with invalid settings (400)",
+    status: 400,
     code: "invalid_template",
     async arrange() {
       const w = await northwindWithClient();
