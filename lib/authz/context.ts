@@ -16,7 +16,7 @@ export function isUuid(value: string): boolean {
 export interface ProviderAccess {
   kind: "provider";
   provider: { id: string; name: string; status: "PENDING" | "ACTIVE"; enabled: boolean; require2fa: boolean };
-  membership: { id: string; role: "PROVIDER_ADMIN" | "SERVICE_USER"; status: "INVITED" | "ACCEPTED" | "CONFIRMED" } | null;
+  membership: { id: string; role: "PROVIDER_ADMIN" | "SERVICE_USER"; status: "INVITED" | "ACCEPTED" | "CONFIRMED"; clientScoped: boolean } | null;
   roles: Role[];
 }
 
@@ -50,7 +50,7 @@ export async function providerAccess(user: SessionUser, providerId: string): Pro
       status: true,
       enabled: true,
       require2fa: true,
-      users: { where: { userId: user.id }, select: { id: true, role: true, status: true }, take: 1 },
+      users: { where: { userId: user.id }, select: { id: true, role: true, status: true, clientScoped: true }, take: 1 },
     },
   });
   if (!provider) throw notFound("provider");
@@ -104,7 +104,9 @@ export async function organizationAccess(user: SessionUser, organizationId: stri
   let providerNeedsTwoFactor = false;
   const providerUser = organization.provider?.users[0];
   if (organization.provider?.enabled && organization.provider.status === "ACTIVE" && providerUser) {
-    const inScope = !providerUser.clientScoped || providerUser.clients.length > 0;
+    // A client-scoped Service User reaches only their assigned clients; any other client is a 404 for
+    // them, as for someone with no relation to it. Only Service Users are ever scoped.
+    const inScope = !isScoped(providerUser) || providerUser.clients.length > 0;
     // The provider's "require two-step login" setting: no provider role until the member enrols.
     providerNeedsTwoFactor = inScope && organization.provider.require2fa && !user.totpEnabled;
     if (inScope && !providerNeedsTwoFactor) {
@@ -126,6 +128,33 @@ export async function organizationAccess(user: SessionUser, organizationId: stri
     provider,
     roles,
   };
+}
+
+/** Only a Service User can be limited to assigned clients: an admin's stale flag never limits them. */
+export function isScoped(membership: { role: "PROVIDER_ADMIN" | "SERVICE_USER"; clientScoped: boolean }): boolean {
+  return membership.clientScoped && membership.role === "SERVICE_USER";
+}
+
+/**
+ * The membership whose assigned clients (provider_user_clients) limit what this provider access
+ * reaches, or null when it reaches every client of the provider.
+ */
+export function clientScopeOf(access: ProviderAccess): string | null {
+  const m = access.membership;
+  if (!m || !isScoped(m) || access.roles.includes("PROVIDER_ADMIN")) return null;
+  return m.id;
+}
+
+/** 404 for a client outside the caller's client scope (the same answer as another provider's client). */
+export async function requireClientInScope(access: ProviderAccess, organizationId: string): Promise<void> {
+  const scope = clientScopeOf(access);
+  if (!scope) return;
+  if (!isUuid(organizationId)) throw notFound("client");
+  const assigned = await db.providerUserClient.findUnique({
+    where: { providerUserId_organizationId: { providerUserId: scope, organizationId: organizationId.toLowerCase() } },
+    select: { organizationId: true },
+  });
+  if (!assigned) throw notFound("client");
 }
 
 /** 403 for a provider member without two-step login when their provider requires it. */
