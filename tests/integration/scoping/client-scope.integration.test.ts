@@ -11,10 +11,13 @@ import { PATCH as changeRoleRoute } from "@/app/api/v1/providers/[id]/users/[puI
 import { GET as getScopeRoute, PUT as putScopeRoute } from "@/app/api/v1/providers/[id]/users/[puId]/scope/route";
 import { GET as usersRoute } from "@/app/api/v1/providers/[id]/users/route";
 import { organizationAccess, providerAccess } from "@/lib/authz/context";
-import { db } from "@/lib/db/client";
+import { db, sql } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client.ts";
+import { clientPageQuery } from "@/lib/services/clients/list-clients";
+import { seedClients } from "@/scripts/lib/bulk-clients";
 import { createKey, keyWorld, withKey, type KeyWorld } from "../api-keys/support";
 import { eventsOf } from "../support/events";
-import { createOrganization, type TestUser } from "../support/factories";
+import { addProviderUser, createOrganization, createProvider, createUser, type TestUser } from "../support/factories";
 import { call } from "../support/http";
 
 const scopePath = (w: KeyWorld, puId: string) => `/api/v1/providers/${w.provider.id}/users/${puId}/scope`;
@@ -223,5 +226,40 @@ describe("what a client-scoped Service User reaches", () => {
     expect(list.body.data.map((c: { id: string }) => c.id)).toEqual([w.client.id]);
     const key = await createKey(w.provider.id, w.bob, "PROVIDER_ADMIN");
     expect((await withKey(orgRoute, "GET", `/api/v1/organizations/${w.client.id}`, key.secret, { params: { orgId: w.client.id } })).status).toBe(200);
+  });
+});
+
+describe("query plan of a scoped client list", () => {
+  interface PlanNode {
+    "Node Type": string;
+    "Relation Name"?: string;
+    "Index Name"?: string;
+    Plans?: PlanNode[];
+  }
+  const flatten = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(flatten)];
+
+  it("starts from the member's assignments, never reading the provider's other clients", async () => {
+    const { provider } = await createProvider({ name: "Big MSP" });
+    await seedClients(sql(), { providerId: provider.id, count: 20_000, batchSize: 5000, seed: 7, membersEvery: 5000 });
+    const sam = await createUser({ name: "Sam Scoped" });
+    const membership = await addProviderUser(provider.id, sam, "SERVICE_USER", "CONFIRMED");
+    const some = await db.organization.findMany({ where: { providerId: provider.id }, select: { id: true }, take: 3, orderBy: { createdAt: "desc" } });
+    await db.providerUser.update({ where: { id: membership.id }, data: { clientScoped: true, clients: { createMany: { data: some.map((o) => ({ organizationId: o.id })) } } } });
+    // Another Service User with 10,000 assignments, so the assignments table is not trivially small.
+    const busy = await addProviderUser(provider.id, await createUser({ name: "Busy Bee" }), "SERVICE_USER", "CONFIRMED");
+    await db.$executeRaw`INSERT INTO provider_user_clients (provider_user_id, organization_id)
+      SELECT ${busy.id}::uuid, id FROM organizations WHERE provider_id = ${provider.id}::uuid ORDER BY id LIMIT 10000`;
+    await sql().exec("ANALYZE organizations; ANALYZE provider_user_clients");
+    for (const sort of ["name", "seats", "created"] as const) {
+      const query = clientPageQuery({ providerId: provider.id, scope: membership.id, sort, order: "asc", limit: 50 });
+      const rows = await db.$queryRaw<{ "QUERY PLAN": [{ Plan: PlanNode }] | string }[]>(Prisma.sql`EXPLAIN (FORMAT JSON) ${query}`);
+      const raw = rows[0]!["QUERY PLAN"];
+      const nodes = flatten(((typeof raw === "string" ? JSON.parse(raw) : raw) as [{ Plan: PlanNode }])[0].Plan);
+      expect(nodes.filter((n) => n["Node Type"] === "Seq Scan" && n["Relation Name"] === "organizations"), JSON.stringify(nodes)).toEqual([]);
+      expect(nodes.filter((n) => n["Node Type"] === "Seq Scan"), JSON.stringify(nodes)).toEqual([]);
+      expect(nodes.some((n) => n["Relation Name"] === "provider_user_clients"), JSON.stringify(nodes)).toBe(true);
+      expect(nodes.some((n) => n["Index Name"] === "organizations_pkey"), JSON.stringify(nodes)).toBe(true);
+      expect((await db.$queryRaw<unknown[]>(query)).length).toBe(3);
+    }
   });
 });
