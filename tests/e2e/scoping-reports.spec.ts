@@ -38,7 +38,7 @@ test("an admin limits a Service User to one client, who then sees only that clie
   await page.goto(`/providers/${fixture.providerId}`);
   await expect(page.getByRole("heading", { name: "Clients", level: 1 })).toBeVisible();
   const clients = page.getByRole("table", { name: "Clients" });
-  await expect(clients.getByRole("link", { name: "Beta Legal" })).toBeVisible();
+  await expect(clients.getByRole("link", { name: "Beta Legal", exact: true })).toBeVisible();
   await expect(clients.getByRole("row")).toHaveCount(2);
   await expect(page.getByText("Alpha Dental")).toHaveCount(0);
   await expect(page.getByText("1 clients in total").or(page.getByText("1 client in total"))).toBeVisible();
