@@ -8,10 +8,12 @@ import { z } from "zod";
 import type { ActionContext } from "@/lib/actor";
 import { decodeCursor, pageOf, type Page } from "@/lib/api/pagination";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client.ts";
 import { transaction } from "@/lib/db/transaction";
 import { notFound, unprocessable } from "@/lib/errors";
 import { recordEvent } from "@/lib/events/recorder";
 import { isUuid } from "@/lib/authz/context";
+import { likePattern } from "@/lib/services/clients/list-clients";
 import { loadMembersForUpdate, memberTarget } from "./memberships";
 import type { ClientScopeInput } from "./schemas";
 
@@ -44,18 +46,17 @@ export async function getClientScope(
   if (!member) throw notFound("provider member");
   const scoped = member.clientScoped && member.role === "SERVICE_USER";
   const after = decodeCursor(input.cursor, CursorKey);
+  // Driven from the member's assignments (primary key (provider_user_id, organization_id)): the cost
+  // follows how many clients they are assigned, not how many the provider has.
   const rows = scoped
-    ? await db.organization.findMany({
-        where: {
-          providerId,
-          scopedUsers: { some: { providerUserId: member.id } },
-          ...(input.q ? { name: { contains: input.q, mode: "insensitive" as const } } : {}),
-          ...(after ? { OR: [{ name: { gt: after[0] } }, { name: after[0], id: { gt: after[1] } }] } : {}),
-        },
-        select: { id: true, name: true },
-        orderBy: [{ name: "asc" }, { id: "asc" }],
-        take: input.limit + 1,
-      })
+    ? await db.$queryRaw<ScopedClient[]>`
+        SELECT o.id, o.name
+          FROM provider_user_clients puc JOIN organizations o ON o.id = puc.organization_id
+         WHERE puc.provider_user_id = ${member.id}::uuid AND o.provider_id = ${providerId}::uuid
+           ${input.q ? Prisma.sql`AND o.name ILIKE ${likePattern(input.q)} ESCAPE '\\'` : Prisma.empty}
+           ${after ? Prisma.sql`AND (o.name, o.id) > (${after[0]}::text, ${after[1]}::uuid)` : Prisma.empty}
+         ORDER BY o.name, o.id
+         LIMIT ${input.limit + 1}`
     : [];
   const page = pageOf(rows, input.limit, (r) => r, (r) => [r.name, r.id]);
   return { providerUserId: member.id, role: member.role, clientScoped: scoped, clientCount: scoped ? member._count.clients : 0, ...page };
