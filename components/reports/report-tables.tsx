@@ -67,7 +67,7 @@ export function PendingInvitationsTable({ rows, providerId, links }: { rows: Pen
       <THead>
         <tr>
           <TH>Member</TH>
-          <Sortable label="Client" sort="client" links={links} />
+          <TH>Client</TH>
           <TH>Status</TH>
           <Sortable label="Invited" sort="invited" links={links} />
           <TH>Age</TH>

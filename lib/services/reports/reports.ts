@@ -9,8 +9,8 @@
 //   two-factor,        organizations (provider_id, name|created_at, id); each page's figures are
 //   policy-compliance  counted for the clients on that page only (members by (organization_id, status),
 //                      policies by (organization_id, type)).
-//   pending-invitations  the provider's clients joined to their members by (organization_id, status);
-//                      its cost follows the number of open invitations, not of clients or members.
+//   pending-invitations  organization_members (status, created_at, id), one ordered branch per status,
+//                      each member's client checked by primary key; the branches' pages are merged.
 // The CSV export walks the same pages in batches (lib/services/reports/report-csv.ts).
 import { z } from "zod";
 import { decodeCursor, encodeCursor, type Page } from "@/lib/api/pagination";
@@ -164,26 +164,37 @@ async function seatUtilization(f: Fetch): Promise<Keyed<SeatUtilizationRow>[]> {
   }));
 }
 
-async function pendingInvitations(f: Fetch): Promise<Keyed<PendingInvitationRow>[]> {
-  const byClient = f.sort === "client";
-  const column = byClient ? "o.name" : "m.created_at";
+/**
+ * The pending invitations page query (also EXPLAINed by the tests): one branch per status, each
+ * walking organization_members (status, created_at, id) in time order from the cursor and keeping
+ * this provider's clients (one primary-key probe per member), cut to a page; the two pages are merged.
+ */
+export function pendingInvitationsQuery(f: Fetch): Prisma.Sql {
   const dir = Prisma.raw(f.order === "asc" ? "ASC" : "DESC");
-  const rows = await db.$queryRaw<
-    { id: string; email: string; role: string; status: "INVITED" | "ACCEPTED"; invite_expires_at: Date | null; created_key: string; age_days: number; org_id: string; org_name: string; expired: boolean }[]
-  >`
-    SELECT m.id, m.email, m.role::text AS role, m.status::text AS status,
-           to_char(m.created_at AT TIME ZONE 'UTC', ${Prisma.raw(MICROS)}) AS created_key,
-           floor(extract(epoch FROM now() - m.created_at) / 86400)::int AS age_days,
-           (m.status = 'INVITED' AND m.invite_expires_at IS NOT NULL AND m.invite_expires_at < now()) AS expired,
-           o.id AS org_id, o.name AS org_name
-      FROM organizations o
-      JOIN organization_members m ON m.organization_id = o.id AND m.status IN ('INVITED', 'ACCEPTED')
-     WHERE o.provider_id = ${f.providerId}::uuid
-           ${keyset(column, f.order, f.after, "m.id", byClient ? "text" : "timestamptz")}
-     ORDER BY ${Prisma.raw(column)} ${dir}, m.id ${dir}
+  const branch = (status: "INVITED" | "ACCEPTED") => Prisma.sql`(
+    SELECT m.id, m.email, m.role, m.status, m.created_at, m.invite_expires_at, o.id AS org_id, o.name AS org_name
+      FROM organization_members m JOIN organizations o ON o.id = m.organization_id
+     WHERE m.status = ${status}::"MemberStatus" AND o.provider_id = ${f.providerId}::uuid
+           ${keyset("m.created_at", f.order, f.after, "m.id", "timestamptz")}
+     ORDER BY m.created_at ${dir}, m.id ${dir}
+     LIMIT ${f.limit})`;
+  return Prisma.sql`
+    SELECT p.id, p.email, p.role::text AS role, p.status::text AS status,
+           to_char(p.created_at AT TIME ZONE 'UTC', ${Prisma.raw(MICROS)}) AS created_key,
+           floor(extract(epoch FROM now() - p.created_at) / 86400)::int AS age_days,
+           (p.status = 'INVITED' AND p.invite_expires_at IS NOT NULL AND p.invite_expires_at < now()) AS expired,
+           p.org_id, p.org_name
+      FROM (${branch("INVITED")} UNION ALL ${branch("ACCEPTED")}) AS p
+     ORDER BY p.created_at ${dir}, p.id ${dir}
      LIMIT ${f.limit}`;
+}
+
+async function pendingInvitations(f: Fetch): Promise<Keyed<PendingInvitationRow>[]> {
+  const rows = await db.$queryRaw<
+    { id: string; email: string; role: string; status: "INVITED" | "ACCEPTED"; created_key: string; age_days: number; org_id: string; org_name: string; expired: boolean }[]
+  >(pendingInvitationsQuery(f));
   return rows.map((r) => ({
-    key: byClient ? r.org_name : r.created_key,
+    key: r.created_key,
     id: r.id,
     row: {
       id: r.id,

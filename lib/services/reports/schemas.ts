@@ -15,7 +15,7 @@ export const REPORT_TITLES: Record<ReportName, string> = {
 /** Each report's sorts, the first being its default; each sort walks an index (see the report). */
 export const REPORT_SORTS = {
   "seat-utilization": ["utilization", "name", "seats"],
-  "pending-invitations": ["invited", "client"],
+  "pending-invitations": ["invited"],
   "two-factor": ["name", "created"],
   "policy-compliance": ["name", "created"],
 } as const satisfies Record<ReportName, readonly [string, ...string[]]>;

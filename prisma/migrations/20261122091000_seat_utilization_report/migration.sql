@@ -2,6 +2,9 @@
 ALTER TABLE "organizations" ADD COLUMN     "seat_utilization" DOUBLE PRECISION NOT NULL DEFAULT 0;
 
 -- CreateIndex
+CREATE INDEX "organization_members_status_created_at_id_idx" ON "organization_members"("status", "created_at", "id");
+
+-- CreateIndex
 CREATE INDEX "organizations_provider_id_seat_utilization_id_idx" ON "organizations"("provider_id", "seat_utilization", "id");
 
 -- seat_utilization = occupied_seats / seats (0 without seats), kept on every write of either, so the
