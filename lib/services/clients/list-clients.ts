@@ -2,9 +2,9 @@
 // own index — (provider_id, name, id), (provider_id, seats, id) or (provider_id, created_at, id) —
 // and a search uses the trigram index on name. A page costs the same at any depth and at any number
 // of clients; the totals are one row of provider_stats (kept by triggers, see the first migration).
-// A client-scoped Service User's list starts from their assignments instead (provider_user_clients,
-// primary key (provider_user_id, organization_id)) joined to the organizations: it reads only their
-// assigned clients, and their totals are summed over those.
+// A client-scoped Service User's list is limited to their assignments (a semi-join the planner drives
+// from provider_user_clients' primary key (provider_user_id, organization_id), pinned by a test): it
+// reads only their assigned clients, and their totals are summed over those.
 import { z } from "zod";
 import { decodeCursor, pageOf, type Page } from "@/lib/api/pagination";
 import { db } from "@/lib/db/client";
