@@ -15,6 +15,7 @@ import { toast } from "@/components/ui/toaster";
 import { api } from "@/lib/client/api";
 import { useApiAction } from "@/lib/client/use-api-action";
 import type { ProviderUserView } from "@/lib/services/provider-users/memberships";
+import { ClientAccessDialog } from "./client-access-dialog";
 import { MemberStatusBadge, PROVIDER_ROLE_LABEL } from "./member-badges";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -105,6 +106,7 @@ export function PeopleTable({ providerId, members, currentMembershipId }: { prov
             <TH>Member</TH>
             <TH>Role</TH>
             <TH>Status</TH>
+            <TH>Client access</TH>
             <TH>Two-step login</TH>
             <TH>Invited</TH>
             <TH className="text-right">Actions</TH>
@@ -155,6 +157,15 @@ export function PeopleTable({ providerId, members, currentMembershipId }: { prov
                       <LocalTime iso={m.inviteExpiresAt} dateOnly />
                     </div>
                   ) : null}
+                </TD>
+                <TD>
+                  {m.role === "SERVICE_USER" ? (
+                    <ClientAccessDialog providerId={providerId} member={{ id: m.id, label, clientAccess: m.clientAccess }} />
+                  ) : (
+                    <span className="text-sm text-slate-700" title="Provider Admins always reach every client">
+                      All clients
+                    </span>
+                  )}
                 </TD>
                 <TD>
                   {m.userId === null ? (

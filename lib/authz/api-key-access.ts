@@ -5,12 +5,12 @@
 import type { ApiKeyPrincipal } from "@/lib/auth/api-keys";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
-import { isUuid, type OrganizationAccess, type ProviderAccess } from "./context";
+import { isScoped, isUuid, type OrganizationAccess, type ProviderAccess } from "./context";
 
 export function providerAccessForKey(key: ApiKeyPrincipal, providerId: string): ProviderAccess {
   if (!isUuid(providerId) || providerId.toLowerCase() !== key.provider.id) throw notFound("provider");
-  const { id, role, status } = key.membership;
-  return { kind: "provider", provider: key.provider, membership: { id, role, status }, roles: [key.role] };
+  const { id, role, status, clientScoped } = key.membership;
+  return { kind: "provider", provider: key.provider, membership: { id, role, status, clientScoped }, roles: [key.role] };
 }
 
 export async function organizationAccessForKey(key: ApiKeyPrincipal, organizationId: string): Promise<OrganizationAccess> {
@@ -26,7 +26,7 @@ export async function organizationAccessForKey(key: ApiKeyPrincipal, organizatio
     },
   });
   if (!organization || organization.providerId !== key.provider.id) throw notFound("organization");
-  if (key.membership.clientScoped && organization.scopedUsers.length === 0) throw notFound("organization");
+  if (isScoped(key.membership) && organization.scopedUsers.length === 0) throw notFound("organization");
   const { scopedUsers: _scope, ...rest } = organization;
   return {
     kind: "organization",

@@ -17,7 +17,7 @@ export function isUuid(value: string): boolean {
 export interface ProviderAccess {
   kind: "provider";
   provider: { id: string; name: string; status: "PENDING" | "ACTIVE"; enabled: boolean; require2fa: boolean };
-  membership: { id: string; role: "PROVIDER_ADMIN" | "SERVICE_USER"; status: "INVITED" | "ACCEPTED" | "CONFIRMED" } | null;
+  membership: { id: string; role: "PROVIDER_ADMIN" | "SERVICE_USER"; status: "INVITED" | "ACCEPTED" | "CONFIRMED"; clientScoped: boolean } | null;
   roles: Role[];
 }
 
@@ -50,6 +50,7 @@ interface ProviderAccessRow {
   membership_id: string | null;
   membership_role: "PROVIDER_ADMIN" | "SERVICE_USER" | null;
   membership_status: "INVITED" | "ACCEPTED" | "CONFIRMED" | null;
+  membership_client_scoped: boolean | null;
 }
 
 export async function providerAccess(user: SessionUser, providerId: string): Promise<ProviderAccess> {
@@ -57,13 +58,13 @@ export async function providerAccess(user: SessionUser, providerId: string): Pro
   // One round trip on every provider request (plain SQL: see queryRows).
   const [row] = await queryRows<ProviderAccessRow>(Prisma.sql`
     SELECT p.id::text AS id, p.name, p.status, p.enabled, p.require_2fa,
-           pu.id::text AS membership_id, pu.role AS membership_role, pu.status AS membership_status
+           pu.id::text AS membership_id, pu.role AS membership_role, pu.status AS membership_status, pu.client_scoped AS membership_client_scoped
       FROM providers p
       LEFT JOIN provider_users pu ON pu.provider_id = p.id AND pu.user_id = ${user.id}::uuid
      WHERE p.id = ${providerId}::uuid`);
   if (!row) throw notFound("provider");
   const provider = { id: row.id, name: row.name, status: row.status, enabled: row.enabled, require2fa: row.require_2fa };
-  const membership = row.membership_id ? { id: row.membership_id, role: row.membership_role!, status: row.membership_status! } : null;
+  const membership = row.membership_id ? { id: row.membership_id, role: row.membership_role!, status: row.membership_status!, clientScoped: row.membership_client_scoped! } : null;
   const roles: Role[] = user.isStaff ? ["STAFF"] : [];
   if (membership?.status === "CONFIRMED" && provider.enabled && provider.status === "ACTIVE") roles.push(membership.role);
   if (roles.length === 0) {
@@ -112,7 +113,9 @@ export async function organizationAccess(user: SessionUser, organizationId: stri
   let providerNeedsTwoFactor = false;
   const providerUser = organization.provider?.users[0];
   if (organization.provider?.enabled && organization.provider.status === "ACTIVE" && providerUser) {
-    const inScope = !providerUser.clientScoped || providerUser.clients.length > 0;
+    // A client-scoped Service User reaches only their assigned clients; any other client is a 404 for
+    // them, as for someone with no relation to it. Only Service Users are ever scoped.
+    const inScope = !isScoped(providerUser) || providerUser.clients.length > 0;
     // The provider's "require two-step login" setting: no provider role until the member enrols.
     providerNeedsTwoFactor = inScope && organization.provider.require2fa && !user.totpEnabled;
     if (inScope && !providerNeedsTwoFactor) {
@@ -134,6 +137,33 @@ export async function organizationAccess(user: SessionUser, organizationId: stri
     provider,
     roles,
   };
+}
+
+/** Only a Service User can be limited to assigned clients: an admin's stale flag never limits them. */
+export function isScoped(membership: { role: "PROVIDER_ADMIN" | "SERVICE_USER"; clientScoped: boolean }): boolean {
+  return membership.clientScoped && membership.role === "SERVICE_USER";
+}
+
+/**
+ * The membership whose assigned clients (provider_user_clients) limit what this provider access
+ * reaches, or null when it reaches every client of the provider.
+ */
+export function clientScopeOf(access: ProviderAccess): string | null {
+  const m = access.membership;
+  if (!m || !isScoped(m) || access.roles.includes("PROVIDER_ADMIN")) return null;
+  return m.id;
+}
+
+/** 404 for a client outside the caller's client scope (the same answer as another provider's client). */
+export async function requireClientInScope(access: ProviderAccess, organizationId: string): Promise<void> {
+  const scope = clientScopeOf(access);
+  if (!scope) return;
+  if (!isUuid(organizationId)) throw notFound("client");
+  const assigned = await db.providerUserClient.findUnique({
+    where: { providerUserId_organizationId: { providerUserId: scope, organizationId: organizationId.toLowerCase() } },
+    select: { organizationId: true },
+  });
+  if (!assigned) throw notFound("client");
 }
 
 /** 403 for a provider member without two-step login when their provider requires it. */

@@ -43,6 +43,8 @@ const CASES: [EventType, Partial<DescribableEvent>, string][] = [
   ["PROVIDER_USER_UPDATED", { ...alice, ...providerUser("bob@x.com"), details: { before: { role: "SERVICE_USER" }, after: { role: "PROVIDER_ADMIN" } } }, "Alice Admin changed bob@x.com's role from Service User to Provider Admin"],
   ["PROVIDER_USER_UPDATED", { ...alice, ...providerUser("bob@x.com"), details: { oldRole: "PROVIDER_ADMIN", newRole: "SERVICE_USER" } }, "Alice Admin changed bob@x.com's role from Provider Admin to Service User"],
   ["PROVIDER_USER_REMOVED", { ...alice, ...providerUser("bob@x.com") }, "Alice Admin removed bob@x.com from the provider"],
+  ["PROVIDER_USER_SCOPE_UPDATED", { ...alice, ...providerUser("bob@x.com"), details: { clientScoped: true, added: 3, removed: 1, clients: 12 } }, "Alice Admin limited bob@x.com to 12 clients (3 added, 1 removed)"],
+  ["PROVIDER_USER_SCOPE_UPDATED", { ...alice, ...providerUser("bob@x.com"), details: { clientScoped: false, added: 0, removed: 2, clients: 0 } }, "Alice Admin gave bob@x.com access to all clients"],
   ["PROVIDER_ORGANIZATION_CREATED", { ...alice, ...client, details: { plan: "TEAMS_MONTHLY", seats: 25 } }, "Alice Admin created the client Contoso Dental (Teams (monthly), 25 seats)"],
   ["PROVIDER_ORGANIZATION_ADDED", { ...alice, ...client }, "Alice Admin added the existing organization Contoso Dental as a client"],
   ["PROVIDER_ORGANIZATION_REMOVED", { ...alice, ...client }, "Alice Admin removed the client Contoso Dental from the provider"],

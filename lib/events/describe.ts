@@ -16,6 +16,7 @@
 //   details.count, details.cutoff  EVENTS_PURGED
 //   details.clients                PROVIDER_DISABLED / PROVIDER_ENABLED (how many clients went with it),
 //                                  POLICY_TEMPLATE_APPLIED (with details.applied, unchanged, failed)
+//   details.clientScoped, details.clients, details.added, details.removed   PROVIDER_USER_SCOPE_UPDATED
 //   details.purpose                USER_RECOVERY_CODE_USED (sign_in, disable_two_factor, regenerate_recovery_codes)
 import type { EventType } from "./catalog";
 
@@ -108,6 +109,7 @@ export const EVENT_TYPE_LABELS: Record<EventType, string> = {
   PROVIDER_USER_CONFIRMED: "Provider member confirmed",
   PROVIDER_USER_UPDATED: "Provider member changed",
   PROVIDER_USER_REMOVED: "Provider member removed",
+  PROVIDER_USER_SCOPE_UPDATED: "Provider member's client access changed",
   PROVIDER_ORGANIZATION_CREATED: "Client created",
   PROVIDER_ORGANIZATION_ADDED: "Existing organization added",
   PROVIDER_ORGANIZATION_REMOVED: "Client removed",
@@ -177,6 +179,10 @@ const SENTENCES: Record<EventType, (p: Parts) => string> = {
     return `${actor} changed ${target}${changedFields(d)}`;
   },
   PROVIDER_USER_REMOVED: ({ actor, target }) => `${actor} removed ${target} from the provider`,
+  PROVIDER_USER_SCOPE_UPDATED: ({ actor, target, d }) =>
+    d.clientScoped === true
+      ? `${actor} limited ${target} to ${clientCount(d.clients)} (${Number(d.added) || 0} added, ${Number(d.removed) || 0} removed)`
+      : `${actor} gave ${target} access to all clients`,
   PROVIDER_ORGANIZATION_CREATED: ({ actor, target, d }) => {
     const facts = [text(d.plan) ? (PLAN_LABELS[text(d.plan)!] ?? text(d.plan)) : null, seatCount(d.seats)].filter(Boolean);
     return `${actor} created the client ${target}${facts.length ? ` (${facts.join(", ")})` : ""}`;
@@ -326,6 +332,10 @@ function plural(n: number, noun: string): string {
 function seatCount(value: unknown): string | null {
   const n = count(value);
   return n === undefined ? null : plural(n, "seat");
+}
+
+function clientCount(value: unknown): string {
+  return plural(count(value) ?? 0, "client");
 }
 
 function asRole(role: unknown): string {

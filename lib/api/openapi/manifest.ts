@@ -4,6 +4,7 @@
 // under app/api/v1 is missing. (Route files cannot export extra names: Next.js rejects them.)
 import { z } from "zod";
 import { POLICY_TYPES } from "@/lib/policies/definitions";
+import { REPORT_NAMES } from "@/lib/services/reports/schemas";
 
 export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -133,6 +134,13 @@ export const API_SECTIONS: ManifestSection[] = [
       route("/providers/{id}/users/{puId}", () => import("@/app/api/v1/providers/[id]/users/[puId]/route"), { PATCH: "Change a member's role", DELETE: "Remove a member" }),
       route("/providers/{id}/users/{puId}/reinvite", () => import("@/app/api/v1/providers/[id]/users/[puId]/reinvite/route"), { POST: "Re-send an invitation" }),
       route("/providers/{id}/users/{puId}/confirm", () => import("@/app/api/v1/providers/[id]/users/[puId]/confirm/route"), { POST: "Confirm an accepted member" }),
+      route("/providers/{id}/users/{puId}/scope", () => import("@/app/api/v1/providers/[id]/users/[puId]/scope/route"), {
+        GET: { summary: "A member's client access", description: "Whether the member is limited to selected clients, and a page of those clients by name." },
+        PUT: {
+          summary: "Limit a Service User to selected clients, or give them all clients",
+          description: "Replaces the whole set. Provider Admins always reach every client (422 `admin_not_scoped`); ids that are not clients of the provider answer 422 `not_provider_clients`.",
+        },
+      }),
       route("/providers/{id}/users/{puId}/accept", () => import("@/app/api/v1/providers/[id]/users/[puId]/accept/route"), { POST: "Accept an invitation (the invited user)" }),
     ],
   },
@@ -203,6 +211,23 @@ export const API_SECTIONS: ManifestSection[] = [
         PATCH: "Change a collection or its access list",
         DELETE: "Delete a collection",
       }),
+    ],
+  },
+  {
+    tag: "Reports",
+    description: "Cross-client reports for Provider Admins: seat utilisation, pending invitations, two-step login adoption, policy compliance.",
+    routes: [
+      route(
+        "/providers/{id}/reports/{report}",
+        () => import("@/app/api/v1/providers/[id]/reports/[report]/route"),
+        {
+          GET: {
+            summary: "A cross-client report",
+            description: "Keyset-paged and sortable (`sort` depends on the report). `&format=csv` streams the whole report as CSV.",
+          },
+        },
+        { report: z.enum(REPORT_NAMES) },
+      ),
     ],
   },
   {

@@ -2,7 +2,10 @@
 // own index — (provider_id, name, id), (provider_id, seats, id) or (provider_id, created_at, id) —
 // and a search uses the trigram index on name. A page costs the same at any depth and at any number
 // of clients; the totals are one row of provider_stats (kept by triggers, see the first migration).
-// Both go straight through the driver (queryRows): this is the portal's busiest read.
+// A client-scoped Service User's list is limited to their assignments (a semi-join the planner drives
+// from provider_user_clients' primary key (provider_user_id, organization_id), pinned by a test): it
+// reads only their assigned clients, and their totals are summed over those. Both queries go straight
+// through the driver (queryRows): this is the portal's busiest read.
 import { z } from "zod";
 import { decodeCursor, pageOf, type Page } from "@/lib/api/pagination";
 import { queryRows } from "@/lib/db/client";
@@ -68,7 +71,16 @@ function keysetValue(sort: ClientSort, value: string | number): Prisma.Sql {
 }
 
 /** The page query itself (also EXPLAINed by the tests to prove which index it uses). */
-export function clientPageQuery(input: { providerId: string; q?: string; sort: ClientSort; order: SortOrder; after?: Keyset; limit: number }): Prisma.Sql {
+export function clientPageQuery(input: {
+  providerId: string;
+  /** A client-scoped member's membership id: only their assigned clients. */
+  scope?: string | null;
+  q?: string;
+  sort: ClientSort;
+  order: SortOrder;
+  after?: Keyset;
+  limit: number;
+}): Prisma.Sql {
   const column = Prisma.raw(SORT_COLUMN[input.sort]);
   const direction = Prisma.raw(input.order === "asc" ? "ASC" : "DESC");
   const search = input.q ? Prisma.sql`AND name ILIKE ${likePattern(input.q)} ESCAPE '\\'` : Prisma.empty;
@@ -79,22 +91,33 @@ export function clientPageQuery(input: { providerId: string; q?: string; sort: C
     SELECT id, name, plan, seats, occupied_seats, enabled, is_provider_internal,
            to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key
       FROM organizations
-     WHERE provider_id = ${input.providerId}::uuid ${search} ${keyset}
+     WHERE provider_id = ${input.providerId}::uuid ${scopeFilter(input.scope)} ${search} ${keyset}
      ORDER BY ${column} ${direction}, id ${direction}
      LIMIT ${input.limit + 1}`;
 }
 
-/** The totals row (kept by triggers), also timed by the benchmark as part of the list's floor. */
-export function clientTotalsQuery(providerId: string): Prisma.Sql {
+function scopeFilter(scope: string | null | undefined): Prisma.Sql {
+  return scope ? Prisma.sql`AND id IN (SELECT organization_id FROM provider_user_clients WHERE provider_user_id = ${scope}::uuid)` : Prisma.empty;
+}
+
+/** The totals: one row of provider_stats (kept by triggers), or a scoped member's sum over their clients. */
+export function clientTotalsQuery(providerId: string, scope?: string | null): Prisma.Sql {
+  if (scope) {
+    return Prisma.sql`
+      SELECT count(*)::int AS client_count, coalesce(sum(o.seats), 0)::int AS seats, coalesce(sum(o.occupied_seats), 0)::int AS occupied_seats
+        FROM provider_user_clients puc JOIN organizations o ON o.id = puc.organization_id
+       WHERE puc.provider_user_id = ${scope}::uuid AND o.provider_id = ${providerId}::uuid`;
+  }
   return Prisma.sql`SELECT client_count, seats, occupied_seats FROM provider_stats WHERE provider_id = ${providerId}::uuid`;
 }
 
-export async function clientTotals(providerId: string): Promise<ClientTotals> {
-  const [stats] = await queryRows<{ client_count: number; seats: number; occupied_seats: number }>(clientTotalsQuery(providerId));
+export async function clientTotals(providerId: string, scope?: string | null): Promise<ClientTotals> {
+  const [stats] = await queryRows<{ client_count: number; seats: number; occupied_seats: number }>(clientTotalsQuery(providerId, scope));
   return { clients: stats?.client_count ?? 0, seats: stats?.seats ?? 0, occupiedSeats: stats?.occupied_seats ?? 0 };
 }
 
-export async function listClients(providerId: string, query: ListClientsQuery): Promise<ClientList> {
+/** `scope`: a client-scoped member's membership id (clientScopeOf), null for the whole provider. */
+export async function listClients(providerId: string, query: ListClientsQuery, scope: string | null = null): Promise<ClientList> {
   const order = query.order ?? defaultOrder(query.sort);
   const cursor = decodeCursor(query.cursor, cursorShape);
   if (cursor && (cursor[0] !== query.sort || cursor[1] !== order)) {
@@ -102,8 +125,8 @@ export async function listClients(providerId: string, query: ListClientsQuery): 
   }
   const after = cursor ? { value: cursor[2], id: cursor[3] } : undefined;
   const [rows, totals] = await Promise.all([
-    queryRows<RawRow>(clientPageQuery({ providerId, q: query.q, sort: query.sort, order, after, limit: query.limit })),
-    clientTotals(providerId),
+    queryRows<RawRow>(clientPageQuery({ providerId, scope, q: query.q, sort: query.sort, order, after, limit: query.limit })),
+    clientTotals(providerId, scope),
   ]);
   const page = pageOf(rows, query.limit, toClientRow, (r) => [query.sort, order, sortKeyOf(query.sort, r), r.id]);
   return { ...page, totals, sort: query.sort, order };

@@ -1,5 +1,7 @@
 // Changing a member's role. Demoting the last confirmed Provider Admin is refused (409); the change
 // applies on the member's next request because access is read from the database on every request.
+// Only Service Users can be limited to assigned clients: promoting a client-scoped Service User to
+// Provider Admin clears the scope (and the assignments) in the same transaction.
 import type { ActionContext } from "@/lib/actor";
 import { transaction } from "@/lib/db/transaction";
 import type { ProviderUserRole } from "@/lib/db/generated/client.ts";
@@ -19,15 +21,17 @@ export async function changeProviderUserRole(
     const [member] = await loadMembersForUpdate(tx, providerId, [providerUserId]);
     if (member!.role === role) return toView(member!);
     if (role !== "PROVIDER_ADMIN") assertAdminRemains(admins, new Set([member!.id]), "demote");
-    await tx.providerUser.update({ where: { id: member!.id }, data: { role } });
+    const clearScope = role === "PROVIDER_ADMIN" && member!.clientScoped;
+    await tx.providerUser.update({ where: { id: member!.id }, data: clearScope ? { role, clientScoped: false } : { role } });
+    if (clearScope) await tx.providerUserClient.deleteMany({ where: { providerUserId: member!.id } });
     await recordEvent(tx, {
       type: "PROVIDER_USER_UPDATED",
       actor,
       meta,
       providerId,
       target: memberTarget(member!),
-      details: { oldRole: member!.role, newRole: role, status: member!.status },
+      details: { oldRole: member!.role, newRole: role, status: member!.status, ...(clearScope ? { clientScopeCleared: true } : {}) },
     });
-    return toView({ ...member!, role });
+    return toView(clearScope ? { ...member!, role, clientScoped: false, _count: { clients: 0 } } : { ...member!, role });
   });
 }

@@ -18,7 +18,9 @@ export const MEMBER_SELECT = {
   status: true,
   inviteExpiresAt: true,
   createdAt: true,
+  clientScoped: true,
   user: { select: { name: true, totpEnabledAt: true } },
+  _count: { select: { clients: true } },
 } as const;
 
 export interface MemberRow {
@@ -30,7 +32,9 @@ export interface MemberRow {
   status: ProviderUserStatus;
   inviteExpiresAt: Date | null;
   createdAt: Date;
+  clientScoped: boolean;
   user: { name: string; totpEnabledAt: Date | null } | null;
+  _count: { clients: number };
 }
 
 export interface ProviderUserView {
@@ -45,6 +49,8 @@ export interface ProviderUserView {
   inviteExpiresAt: string | null;
   /** The member's account has two-step login (false while invited without an account). */
   twoFactorEnabled: boolean;
+  /** Which clients the member reaches: all of the provider's, or (Service Users only) the assigned ones. */
+  clientAccess: { scoped: boolean; clients: number };
 }
 
 export function toView(row: MemberRow): ProviderUserView {
@@ -58,6 +64,7 @@ export function toView(row: MemberRow): ProviderUserView {
     invitedAt: row.createdAt.toISOString(),
     inviteExpiresAt: row.status === "INVITED" && row.inviteExpiresAt ? row.inviteExpiresAt.toISOString() : null,
     twoFactorEnabled: Boolean(row.user?.totpEnabledAt),
+    clientAccess: { scoped: row.clientScoped && row.role === "SERVICE_USER", clients: row.clientScoped && row.role === "SERVICE_USER" ? row._count.clients : 0 },
   };
 }
 

@@ -1,6 +1,7 @@
 // Request schemas of the provider people routes.
 import { z } from "zod";
-import { idListSchema } from "@/lib/validation";
+import { cursorSchema, limitSchema } from "@/lib/api/pagination";
+import { idListSchema, idSchema } from "@/lib/validation";
 import { splitEmails } from "@/lib/validation";
 
 export const providerRoleSchema = z.enum(["PROVIDER_ADMIN", "SERVICE_USER"], { message: "Choose Provider Admin or Service User." });
@@ -20,3 +21,27 @@ export const twoFactorFilterSchema = z.enum(["on", "off"], { message: "Choose on
 export const IdsBody = z.object({ ids: idListSchema });
 export const RoleBody = z.object({ role: providerRoleSchema });
 export const AcceptBody = z.object({ token: z.string({ message: "The invitation link's token is missing." }).min(1, "The invitation link's token is missing.").max(200) });
+
+/** The most clients one request may assign (the whole set is sent each time). */
+export const MAX_SCOPED_CLIENTS = 5000;
+
+/** PUT …/users/{puId}/scope: `clientScoped: false` reaches every client (and clears the assignments). */
+export const ClientScopeBody = z
+  .object({
+    clientScoped: z.boolean({ message: "Send clientScoped as true or false." }),
+    organizationIds: z
+      .array(idSchema, { message: "Send organizationIds as a list." })
+      .max(MAX_SCOPED_CLIENTS, `At most ${MAX_SCOPED_CLIENTS} clients per member.`)
+      .default([]),
+  })
+  .refine((b) => b.clientScoped || b.organizationIds.length === 0, {
+    message: "Leave organizationIds empty when the member reaches all clients.",
+    path: ["organizationIds"],
+  });
+export type ClientScopeInput = z.output<typeof ClientScopeBody>;
+
+export const ClientScopeQuery = z.object({
+  q: z.string().trim().max(120).optional().transform((v) => v || undefined),
+  limit: limitSchema,
+  cursor: cursorSchema,
+});

@@ -53,6 +53,7 @@ describe("listing people", () => {
       invitedAt: expect.any(String),
       inviteExpiresAt: null,
       twoFactorEnabled: false,
+      clientAccess: { scoped: false, clients: 0 },
     });
     expect(all.body.data.find((m: any) => m.id === cast.invitedMembership.id)).toMatchObject({ name: null, userId: null, status: "INVITED" });
     expect((await list({ status: "ACCEPTED" })).body.data.map((m: any) => m.id)).toEqual([cast.acceptedMembership.id]);

@@ -15,6 +15,7 @@ import * as member from "@/app/api/v1/providers/[id]/users/[puId]/route";
 import * as memberReinvite from "@/app/api/v1/providers/[id]/users/[puId]/reinvite/route";
 import * as memberConfirm from "@/app/api/v1/providers/[id]/users/[puId]/confirm/route";
 import * as memberAccept from "@/app/api/v1/providers/[id]/users/[puId]/accept/route";
+import * as memberScope from "@/app/api/v1/providers/[id]/users/[puId]/scope/route";
 import { hashToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db/client";
 import { createProvider, createUser, type TestUser } from "../support/factories";
@@ -171,6 +172,23 @@ const ROUTES: RouteSpec[] = [
     method: "POST",
     params: (w) => ({ id: w.a.provider.id, puId: w.a.acceptedMembership.id }),
     crossTenant: { params: (w) => ({ id: w.a.provider.id, puId: w.b.acceptedMembership.id }) },
+    expected: PROVIDER(200, 403, 403),
+  },
+  {
+    name: "GET /providers/{id}/users/{puId}/scope",
+    handler: memberScope.GET,
+    method: "GET",
+    params: (w) => ({ id: w.a.provider.id, puId: w.a.serviceMembership.id }),
+    crossTenant: { params: (w) => ({ id: w.a.provider.id, puId: w.b.serviceMembership.id }) },
+    expected: PROVIDER(200, 403, 403),
+  },
+  {
+    name: "PUT /providers/{id}/users/{puId}/scope",
+    handler: memberScope.PUT,
+    method: "PUT",
+    params: (w) => ({ id: w.a.provider.id, puId: w.a.serviceMembership.id }),
+    body: () => ({ clientScoped: true, organizationIds: [] }),
+    crossTenant: { params: (w) => ({ id: w.a.provider.id, puId: w.b.serviceMembership.id }), body: () => ({ clientScoped: true, organizationIds: [] }) },
     expected: PROVIDER(200, 403, 403),
   },
 ];

@@ -19,6 +19,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat, StatGrid } from "@/components/ui/stat";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { clientScopeOf } from "@/lib/authz/context";
 import { providerPage } from "@/lib/authz/page-guards";
 import { can } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
@@ -52,15 +53,16 @@ export default async function ClientsPage({ params, searchParams }: { params: Pr
   const { providerId } = await params;
   const { access } = await providerPage(providerId, "provider.clients.read");
   const query = readQuery(await searchParams);
+  const scope = clientScopeOf(access);
   let list: ClientList;
   let staleCursor = false;
   try {
-    list = await listClients(providerId, query);
+    list = await listClients(providerId, query, scope);
   } catch (error) {
     // A cursor from an old link or another sort: start from the first page and say so.
     if (!(error instanceof AppError) || error.status !== 400) throw error;
     staleCursor = true;
-    list = await listClients(providerId, { ...query, cursor: undefined });
+    list = await listClients(providerId, { ...query, cursor: undefined }, scope);
   }
 
   const base = `/providers/${providerId}`;
@@ -93,7 +95,11 @@ export default async function ClientsPage({ params, searchParams }: { params: Pr
     <div>
       <PageHeader
         title="Clients"
-        description={`Organizations ${access.provider.name} manages. Open one to administer it for your client.`}
+        description={
+          scope
+            ? `The clients of ${access.provider.name} assigned to you. Open one to administer it for your client.`
+            : `Organizations ${access.provider.name} manages. Open one to administer it for your client.`
+        }
         actions={
           canAdd ? (
             <>
@@ -125,7 +131,7 @@ export default async function ClientsPage({ params, searchParams }: { params: Pr
         {totals.clients === 0 && !query.q ? (
           <EmptyState
             icon={<Building2 />}
-            title="No clients yet"
+            title={scope ? "No clients assigned to you" : "No clients yet"}
             action={
               canAdd ? (
                 <div className="flex flex-wrap justify-center gap-2">
@@ -139,7 +145,9 @@ export default async function ClientsPage({ params, searchParams }: { params: Pr
           >
             {canAdd
               ? "Create an organization for your first client — you choose its plan and seats and invite its owner — or bring in an organization you already own."
-              : "Clients appear here once a Provider Admin creates or adds them."}
+              : scope
+                ? "A Provider Admin chooses which clients you work on. Ask one to assign you a client."
+                : "Clients appear here once a Provider Admin creates or adds them."}
           </EmptyState>
         ) : (
           <SelectionProvider pageIds={canBulk ? list.data.map((c) => c.id) : []}>

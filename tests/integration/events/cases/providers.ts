@@ -11,6 +11,7 @@ import { POST as acceptInvitation } from "@/app/api/v1/providers/[id]/users/[puI
 import { POST as confirmUser } from "@/app/api/v1/providers/[id]/users/[puId]/confirm/route";
 import { POST as reinviteUser } from "@/app/api/v1/providers/[id]/users/[puId]/reinvite/route";
 import { DELETE as removeUser, PATCH as changeRole } from "@/app/api/v1/providers/[id]/users/[puId]/route";
+import { PUT as putScope } from "@/app/api/v1/providers/[id]/users/[puId]/scope/route";
 import { POST as inviteUsers } from "@/app/api/v1/providers/[id]/users/invite/route";
 import { db } from "@/lib/db/client";
 import { createProvider as createProviderService } from "@/lib/services/providers/create-provider";
@@ -324,6 +325,32 @@ export const PROVIDER_CASES: EventTypeCase[] = [
     },
   },
   {
+    type: "PROVIDER_USER_SCOPE_UPDATED",
+    async act() {
+      const { provider, admin } = await northwind();
+      const bob = await createUser({ name: "Bob Builder", email: "bob@northwind.test" });
+      const membership = await addProviderUser(provider.id, bob, "SERVICE_USER", "CONFIRMED");
+      const { organization: contoso } = await createOrganization({ name: "Contoso Dental", providerId: provider.id });
+      const res = await call(putScope, "PUT", `/api/v1/providers/${provider.id}/users/${membership.id}/scope`, {
+        as: admin,
+        params: { id: provider.id, puId: membership.id },
+        body: { clientScoped: true, organizationIds: [contoso.id] },
+      });
+      expectStatus(res, 200);
+      return {
+        actor: actorOf(admin),
+        providerId: provider.id,
+        actingProviderId: null,
+        organizationId: null,
+        target: memberTarget(membership),
+        details: { clientScoped: true, added: 1, removed: 0, clients: 1 },
+        meta: HTTP_META,
+        chainScope: `provider:${provider.id}`,
+        sentence: "Alice Admin limited bob@northwind.test to 1 client (1 added, 0 removed)",
+      };
+    },
+  },
+  {
     type: "PROVIDER_USER_REMOVED",
     async act() {
       const { provider, admin } = await northwind();
@@ -393,6 +420,42 @@ export const PROVIDER_CASES: EventTypeCase[] = [
 ];
 
 export const PROVIDER_REFUSALS: RefusalCase[] = [
+  {
+    name: "an admin limits a Service User to another provider's client (422)",
+    status: 422,
+    code: "not_provider_clients",
+    async arrange() {
+      const { provider, admin } = await northwind();
+      const bob = await createUser({ name: "Bob Builder", email: "bob@northwind.test" });
+      const membership = await addProviderUser(provider.id, bob, "SERVICE_USER", "CONFIRMED");
+      const { organization: contoso } = await createOrganization({ name: "Contoso Dental", providerId: provider.id });
+      const other = await createProvider({ name: "Other MSP" });
+      const { organization: foreign } = await createOrganization({ name: "Foreign Client", providerId: other.provider.id });
+      return () =>
+        call(putScope, "PUT", `/api/v1/providers/${provider.id}/users/${membership.id}/scope`, {
+          as: admin,
+          params: { id: provider.id, puId: membership.id },
+          body: { clientScoped: true, organizationIds: [contoso.id, foreign.id] },
+        });
+    },
+  },
+  {
+    name: "an admin limits a Provider Admin to selected clients (422)",
+    status: 422,
+    code: "admin_not_scoped",
+    async arrange() {
+      const { provider, admin } = await northwind();
+      const bob = await createUser({ name: "Bob Builder", email: "bob@northwind.test" });
+      const membership = await addProviderUser(provider.id, bob, "PROVIDER_ADMIN", "CONFIRMED");
+      const { organization: contoso } = await createOrganization({ name: "Contoso Dental", providerId: provider.id });
+      return () =>
+        call(putScope, "PUT", `/api/v1/providers/${provider.id}/users/${membership.id}/scope`, {
+          as: admin,
+          params: { id: provider.id, puId: membership.id },
+          body: { clientScoped: true, organizationIds: [contoso.id] },
+        });
+    },
+  },
   {
     name: "staff re-issue the setup link of a provider that is already set up (422)",
     status: 422,

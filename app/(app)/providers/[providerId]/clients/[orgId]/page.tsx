@@ -13,6 +13,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
 import { PageHeader } from "@/components/ui/page-header";
+import { requireClientInScope, type ProviderAccess } from "@/lib/authz/context";
 import { providerPage } from "@/lib/authz/page-guards";
 import { can } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
@@ -24,8 +25,9 @@ export const metadata: Metadata = { title: "Client" };
 const STATUS_TONE = { INVITED: "warning", ACCEPTED: "info", CONFIRMED: "success", REVOKED: "danger" } as const;
 const STATUS_LABEL = { INVITED: "Invited", ACCEPTED: "Accepted — to confirm", CONFIRMED: "Confirmed", REVOKED: "Revoked" } as const;
 
-async function loadClient(providerId: string, orgId: string) {
+async function loadClient(access: ProviderAccess, providerId: string, orgId: string) {
   try {
+    await requireClientInScope(access, orgId);
     return await getClient(providerId, orgId);
   } catch (error) {
     if (error instanceof AppError && error.status === 404) notFound();
@@ -37,7 +39,7 @@ export default async function ClientPage({ params }: { params: Promise<{ provide
   const { providerId, orgId } = await params;
   const { access, user } = await providerPage(providerId, "provider.clients.read");
   const needsTwoFactor = access.provider.require2fa && !user.totpEnabled;
-  const client = await loadClient(providerId, orgId);
+  const client = await loadClient(access, providerId, orgId);
   const isAdmin = can(access.roles, "provider.clients.update");
   const canRemove = can(access.roles, "provider.clients.remove");
   const canSeats = can(access.roles, "provider.clients.seats");
