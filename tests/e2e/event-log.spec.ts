@@ -82,6 +82,10 @@ test("a provider admin filters, pages through, exports and verifies the event lo
 
   // Date presets: today's events only (at most a handful: the fixture writes one every 7 hours).
   await page.getByRole("link", { name: "Reset" }).click();
+  // Reset is a full page load: a choice made before the new page has hydrated would change the
+  // select without applying it (seen on a busy machine), so wait for the page to settle first.
+  await expect(page).toHaveURL(/\/events$/);
+  await page.waitForLoadState("networkidle");
   await page.getByLabel("Date").selectOption({ label: "Today" });
   await expect(page).toHaveURL(/range=today/);
   expect(await rows(page).count()).toBeLessThanOrEqual(4);
