@@ -17,6 +17,7 @@ import { sendMailSafely } from "@/lib/mail/mailer";
 import { providerSetupInvitationMail } from "@/lib/mail/templates";
 import { lastClosedPeriod, periodOf, shiftPeriod } from "@/lib/billing/period";
 import { runBilling } from "@/lib/services/billing/run-billing";
+import { validateTemplatePolicies } from "@/lib/services/policy-templates/templates";
 import type { CollectionPermission, OrganizationPlan, PolicyType } from "@/lib/db/generated/client.ts";
 
 export const DEMO_PASSWORD = "Portal-Demo-2026";
@@ -33,6 +34,7 @@ const SIGN_INS: DemoSignIn[] = [
   { role: "Platform staff", email: "staff@example.com", password: DEMO_PASSWORD },
   { role: "Provider Admin (Northwind)", email: "alice@northwind.example", password: DEMO_PASSWORD },
   { role: "Service User (Northwind)", email: "carol@northwind.example", password: DEMO_PASSWORD },
+  { role: "Service User limited to 5 clients (Northwind)", email: "dave@northwind.example", password: DEMO_PASSWORD },
   { role: "Client owner (not a provider member)", email: "olivia@contoso.example", password: DEMO_PASSWORD },
 ];
 
@@ -264,6 +266,35 @@ async function load(tx: Tx, passwordHash: string, setupToken: string): Promise<{
       events.push({ type: "PROVIDER_ORGANIZATION_VAULT_ACCESSED", actor: actorOf(who.user, provider.id), meta, organizationId: organization.id, target: orgTarget, at: at(t + rnd.int(8, 18) * 3_600_000) });
     }
   }
+
+  // Dave is a Service User limited to five clients; the provider keeps a baseline policy template.
+  const dave = teamUsers[3]!;
+  const daveMembership = await tx.providerUser.update({ where: { providerId_userId: { providerId: provider.id, userId: dave.user.id } }, data: { clientScoped: true } });
+  const daveClients = await tx.organization.findMany({ where: { providerId: provider.id, isProviderInternal: false }, orderBy: { name: "asc" }, take: 5, select: { id: true } });
+  await tx.providerUserClient.createMany({ data: daveClients.map((c) => ({ providerUserId: daveMembership.id, organizationId: c.id })) });
+  events.push({
+    type: "PROVIDER_USER_SCOPE_UPDATED",
+    actor: actorOf(alice.user),
+    meta,
+    providerId: provider.id,
+    target: { type: "PROVIDER_USER", id: daveMembership.id, name: dave.email },
+    details: { clientScoped: true, added: daveClients.length, removed: 0, clients: daveClients.length },
+    at: at(start + DAY),
+  });
+  const baseline = [
+    { type: "TWO_FACTOR_AUTHENTICATION" as const, enabled: true, settings: {} },
+    { type: "MASTER_PASSWORD" as const, enabled: true, settings: { minLength: 14, minComplexity: 3, requireUpper: true, requireLower: true, requireNumbers: true, requireSpecial: false } },
+  ];
+  const template = await tx.policyTemplate.create({ data: { providerId: provider.id, name: "Baseline security", policies: validateTemplatePolicies(baseline) as object[] } });
+  events.push({
+    type: "POLICY_TEMPLATE_CREATED",
+    actor: actorOf(alice.user),
+    meta,
+    providerId: provider.id,
+    target: { type: "POLICY_TEMPLATE", id: template.id, name: template.name },
+    details: { policies: baseline.map((p) => ({ type: p.type, enabled: p.enabled })) },
+    at: at(start + 2 * DAY),
+  });
 
   // Sign-ins by the provider team over the period.
   for (let t = start + DAY; t < now; t += DAY) {

@@ -43,10 +43,29 @@ export function buildApp(env: NodeJS.ProcessEnv = process.env): void {
   console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
+/**
+ * The production server's V8 heap limit. Without one, V8 sizes it from the machine's memory (2-4 GB)
+ * and collects lazily, so a busy server's memory grows far beyond what it uses (`npm run bench`: 940
+ * MB without, see README "Performance"). A `--max-old-space-size` in NODE_OPTIONS wins.
+ */
+export const SERVER_HEAP_MB = 384;
+
+function withHeapLimit(nodeOptions: string | undefined): string {
+  const options = nodeOptions ?? "";
+  return options.includes("--max-old-space-size") ? options : `${options} --max-old-space-size=${SERVER_HEAP_MB}`.trim();
+}
+
 export function startNext(mode: "start" | "dev", port: number, env: NodeJS.ProcessEnv, quiet = false): ChildProcess {
+  const production = mode === "start";
   return spawn(process.execPath, [NEXT_BIN, mode, "--port", String(port)], {
     stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
-    env: { ...env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: mode === "start" ? "production" : "development" },
+    env: {
+      ...env,
+      PORT: String(port),
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: production ? "production" : "development",
+      ...(production ? { NODE_OPTIONS: withHeapLimit(env.NODE_OPTIONS) } : {}),
+    },
   });
 }
 
