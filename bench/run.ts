@@ -3,7 +3,8 @@
 // postgresql://postgres@127.0.0.1:5432), starts the production build against it, and measures the
 // client list and event log over HTTP at concurrency 1 and 32 — beside the same SQL timed straight
 // through `pg` (the database floor) — plus the client list page and a 1,000,000-event CSV export.
-// Prints a table and writes bench/results/<date>.json. Not part of `npm test`.
+// A health-check row shows what any request costs through Next.js on the machine, for reading the
+// ratios. Prints a table and writes bench/results/<date>.json. Not part of `npm test`.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -146,6 +147,12 @@ async function buildScenarios(pool: pg.Pool, dataset: Dataset): Promise<Scenario
   const clientsPath = `/api/v1/providers/${providerId}/clients`;
   const eventsPath = `/api/v1/providers/${providerId}/events`;
   return [
+    {
+      // Not a target: what any request costs through Next.js here (one trivial query), for reading the ratios.
+      name: "0. health check (framework floor)",
+      path: "/api/health",
+      floor: [{ text: "SELECT 1", values: [] }],
+    },
     {
       name: "1. client list, first page by name",
       path: `${clientsPath}?sort=name&limit=${PAGE}`,
