@@ -78,8 +78,17 @@ export async function latestMail(to: string, subject?: RegExp): Promise<OutboxMa
   return found!;
 }
 
-/** No axe violations (WCAG 2.1 A/AA) on the current page. */
+/**
+ * No axe violations (WCAG 2.1 A/AA) on the current page. Checked once nothing is animating: a toast
+ * or dialog still fading in has, for a moment, the contrast of a half-transparent element.
+ */
 export async function expectAccessible(page: Page): Promise<void> {
+  // (Endless animations — spinners — are not waited for.)
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getComputedTiming().iterations === Infinity),
+    undefined,
+    { timeout: 5_000 },
+  );
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
   expect(summary, "accessibility violations").toEqual([]);
