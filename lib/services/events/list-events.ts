@@ -71,16 +71,17 @@ export function eventPageSql(scope: EventScope, filter: EventFilter, after: Even
     (type) => Prisma.sql`(SELECT ${COLUMNS} FROM events WHERE ${Prisma.join(conditions(scope, filter, after, type), " AND ")}
       ORDER BY occurred_at DESC, id DESC LIMIT ${limit})`,
   );
-  // Names are joined after the page is cut, so each costs one primary-key lookup per row shown.
+  // Names are looked up after the page is cut, one primary-key probe per row shown. Scalar subqueries,
+  // not joins: for an export's batch of thousands of rows a join is planned as a hash join over every
+  // organization (a sequential scan per batch, 2.5× slower at 100,000 clients).
   return Prisma.sql`SELECT e.id::text AS id,
       to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_at,
       e.type, e.provider_id::text AS provider_id, e.acting_provider_id::text AS acting_provider_id,
       e.organization_id::text AS organization_id, e.actor_user_id::text AS actor_user_id, e.actor_name, e.actor_email,
       e.target_type, e.target_id, e.target_name, e.ip, e.user_agent, e.details,
-      o.name AS organization_name, ap.name AS acting_provider_name
+      (SELECT o.name FROM organizations o WHERE o.id = e.organization_id) AS organization_name,
+      (SELECT ap.name FROM providers ap WHERE ap.id = e.acting_provider_id) AS acting_provider_name
     FROM (SELECT * FROM (${Prisma.join(branches, " UNION ALL ")}) AS page ORDER BY page.occurred_at DESC, page.id DESC LIMIT ${limit}) AS e
-    LEFT JOIN organizations o ON o.id = e.organization_id
-    LEFT JOIN providers ap ON ap.id = e.acting_provider_id
     ORDER BY e.occurred_at DESC, e.id DESC`;
 }
 
