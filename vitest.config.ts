@@ -1,5 +1,7 @@
 // Two Vitest projects: fast unit tests beside the code (lib/**/*.test.ts, no database), and
-// integration tests (tests/integration/**) against a real database, run one file at a time.
+// integration tests (tests/integration/**) against a real database: files run in parallel, each
+// worker on its own database (see tests/integration/support).
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -32,7 +34,8 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/integration/support/global-setup.ts"],
           setupFiles: ["tests/integration/support/setup.ts"],
-          fileParallelism: false,
+          // At least two workers, also on two cores: much of a test's time is spent waiting for the database.
+          maxWorkers: Math.max(2, availableParallelism()),
           testTimeout: 60_000,
           hookTimeout: 120_000,
           env: { NODE_ENV: "test", LOG_LEVEL: "silent" },

@@ -1,5 +1,6 @@
-// Once per integration run: a fresh database. With TEST_DATABASE_URL, a new database on that server
-// (dropped afterwards); otherwise a migrated in-memory PGlite snapshot that each test file loads.
+// Once per integration run: a fresh database. With TEST_DATABASE_URL, a new migrated database on that
+// server that each test worker copies into its own (all dropped afterwards), so files run in parallel;
+// otherwise a migrated in-memory PGlite snapshot that each test file loads.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -34,7 +35,8 @@ export default async function setup(project: TestProject) {
     return async () => {
       const cleanup = new pg.Client({ connectionString: serverUrl });
       await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      const { rows } = await cleanup.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`, [name, `${name}\\_w%`]);
+      for (const { datname } of rows) await cleanup.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
       await cleanup.end();
     };
   }

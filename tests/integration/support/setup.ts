@@ -1,17 +1,19 @@
-// Per test file: point the app at the run's database, give it its own mail outbox and secrets, and
+// Per test file: point the app at its worker's database, give it its own mail outbox and secrets, and
 // start every test from empty tables.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeEach, inject } from "vitest";
 import { closeDb } from "@/lib/db/client";
 import { resetEnvCache } from "@/lib/env";
 import { resetDatabase } from "./db";
+import { withDatabase } from "./global-setup";
 
 const databaseUrl = inject("databaseUrl");
 const template = inject("pgliteTemplate");
 if (databaseUrl) {
-  process.env.DATABASE_URL = databaseUrl;
+  process.env.DATABASE_URL = await workerDatabase(databaseUrl);
 } else {
   delete process.env.DATABASE_URL;
   process.env.DATA_DIR = "memory://";
@@ -33,3 +35,21 @@ beforeEach(async () => {
 afterAll(async () => {
   await closeDb();
 });
+
+/**
+ * This worker's own copy of the run's migrated database (files run in parallel, one worker each; the
+ * files of one worker share its copy and start from empty tables).
+ */
+async function workerDatabase(runUrl: string): Promise<string> {
+  const run = new URL(runUrl).pathname.slice(1);
+  const name = `${run}_w${process.env.VITEST_POOL_ID ?? "1"}`;
+  const admin = new pg.Client({ connectionString: withDatabase(runUrl, "postgres") });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
+    if (!rowCount) await admin.query(`CREATE DATABASE ${name} TEMPLATE ${run}`);
+  } finally {
+    await admin.end();
+  }
+  return withDatabase(runUrl, name);
+}
