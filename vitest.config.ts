@@ -36,7 +36,8 @@ export default defineConfig({
           setupFiles: ["tests/integration/support/setup.ts"],
           // At least two workers, also on two cores: much of a test's time is spent waiting for the database.
           maxWorkers: Math.max(2, availableParallelism()),
-          testTimeout: 60_000,
+          // Generous: a few tests load tens of thousands of rows, slow on the embedded database under load.
+          testTimeout: 180_000,
           hookTimeout: 120_000,
           env: { NODE_ENV: "test", LOG_LEVEL: "silent" },
         },
