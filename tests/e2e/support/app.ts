@@ -79,10 +79,14 @@ export async function latestMail(to: string, subject?: RegExp): Promise<OutboxMa
 }
 
 /**
- * No axe violations (WCAG 2.1 A/AA) on the current page. Checked once nothing is animating: a toast
- * or dialog still fading in has, for a moment, the contrast of a half-transparent element.
+ * No axe violations (WCAG 2.1 A/AA) on the current page. Checked once the page has its title and
+ * nothing is animating: a toast or dialog still fading in has, for a moment, the contrast of a
+ * half-transparent element.
  */
 export async function expectAccessible(page: Page): Promise<void> {
+  // After a client-side navigation Next.js streams the new page's <title> in a moment later; a page
+  // that never gets one still fails below.
+  await page.waitForFunction(() => document.title.trim() !== "", undefined, { timeout: 5_000 }).catch(() => {});
   // (Endless animations — spinners — are not waited for.)
   await page.waitForFunction(
     () => document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getComputedTiming().iterations === Infinity),
