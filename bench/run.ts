@@ -11,6 +11,7 @@ import path from "node:path";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { encodeCursor } from "@/lib/api/pagination";
+import { withDatabase } from "@/lib/db/database-url";
 import { applyMigrations } from "@/lib/db/migrate";
 import { pgSql } from "@/lib/db/sql";
 import { clientPageQuery, clientTotalsQuery } from "@/lib/services/clients/list-clients";
@@ -236,12 +237,6 @@ async function ensureDatabase(serverUrl: string, benchUrl: string): Promise<void
   const exists = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
   if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
-}
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
 }
 
 function redact(url: string): string {

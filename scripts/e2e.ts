@@ -9,6 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { chromium } from "@playwright/test";
 import { closeDb, sql } from "@/lib/db/client";
+import { withDatabase } from "@/lib/db/database-url";
 import { applyMigrations } from "@/lib/db/migrate";
 import { resetEnvCache } from "@/lib/env";
 import { grantStaff } from "@/lib/services/accounts/grant-staff";
@@ -39,9 +40,7 @@ void runCli(async () => {
   const database = `pp_e2e_${Date.now()}_${process.pid}`;
   if (serverUrl) {
     await admin(serverUrl, `CREATE DATABASE ${database}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${database}`;
-    serverEnv.DATABASE_URL = url.toString();
+    serverEnv.DATABASE_URL = withDatabase(serverUrl, database);
   }
 
   let server: ReturnType<typeof startNext> | undefined;

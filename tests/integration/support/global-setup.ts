@@ -8,12 +8,15 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
+import { withDatabase } from "@/lib/db/database-url";
 import { applyMigrations } from "@/lib/db/migrate";
 import { pgliteSql, pgSql } from "@/lib/db/sql";
 
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string | null;
+    /** TEST_DATABASE_URL itself: where each worker creates its copy of `databaseUrl`. */
+    databaseServerUrl: string | null;
     pgliteTemplate: string | null;
   }
 }
@@ -31,6 +34,7 @@ export default async function setup(project: TestProject) {
     await applyMigrations(pgSql(pool));
     await pool.end();
     project.provide("databaseUrl", url);
+    project.provide("databaseServerUrl", serverUrl);
     project.provide("pgliteTemplate", null);
     return async () => {
       const cleanup = new pg.Client({ connectionString: serverUrl });
@@ -47,12 +51,7 @@ export default async function setup(project: TestProject) {
   writeFileSync(file, Buffer.from(await (await db.dumpDataDir("gzip")).arrayBuffer()));
   await db.close();
   project.provide("databaseUrl", null);
+  project.provide("databaseServerUrl", null);
   project.provide("pgliteTemplate", file);
   return () => rmSync(dir, { recursive: true, force: true });
-}
-
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
 }

@@ -6,14 +6,14 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeEach, inject } from "vitest";
 import { closeDb } from "@/lib/db/client";
+import { withDatabase } from "@/lib/db/database-url";
 import { resetEnvCache } from "@/lib/env";
 import { resetDatabase } from "./db";
-import { withDatabase } from "./global-setup";
 
 const databaseUrl = inject("databaseUrl");
 const template = inject("pgliteTemplate");
 if (databaseUrl) {
-  process.env.DATABASE_URL = await workerDatabase(databaseUrl);
+  process.env.DATABASE_URL = await workerDatabase(databaseUrl, inject("databaseServerUrl") ?? databaseUrl);
 } else {
   delete process.env.DATABASE_URL;
   process.env.DATA_DIR = "memory://";
@@ -40,10 +40,10 @@ afterAll(async () => {
  * This worker's own copy of the run's migrated database (files run in parallel, one worker each; the
  * files of one worker share its copy and start from empty tables).
  */
-async function workerDatabase(runUrl: string): Promise<string> {
+async function workerDatabase(runUrl: string, serverUrl: string): Promise<string> {
   const run = new URL(runUrl).pathname.slice(1);
   const name = `${run}_w${process.env.VITEST_POOL_ID ?? "1"}`;
-  const admin = new pg.Client({ connectionString: withDatabase(runUrl, "postgres") });
+  const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
     const { rowCount } = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
