@@ -50,7 +50,7 @@ export function buildApp(env: NodeJS.ProcessEnv = process.env): void {
  */
 export const SERVER_HEAP_MB = 384;
 
-function withHeapLimit(nodeOptions: string | undefined): string {
+export function withHeapLimit(nodeOptions: string | undefined): string {
   const options = nodeOptions ?? "";
   return options.includes("--max-old-space-size") ? options : `${options} --max-old-space-size=${SERVER_HEAP_MB}`.trim();
 }
